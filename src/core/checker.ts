@@ -1,5 +1,289 @@
-import type { Finding } from './types';
-import type { Corpus } from './corpus';
-export interface CheckOptions { names?: boolean; claims?: boolean }
+// Checks a draft against the corpus: finds names, claims and quotations, and judges each claim.
+import type { Finding, Evidence, Mark, Fix, Verdict, Passage } from './types';
+import { Corpus, keysWithEntities, resolveSpeaker } from './corpus';
+import { splitSentences, type Sentence } from './sentences';
+import { findNameMentions, type NameMention } from './names';
+import { findQuotes, SPEECH_VERBS, type RawQuote } from './quotes';
+import { findFigures, comparable, agrees, type Figure } from './numberFacts';
+import { tokenize, lineStartsOf, lineColAt } from './text';
+import { compareQuote, type QuoteMatch } from './quoteMatch';
+
+export interface CheckOptions {
+  /** Report name findings (default true). */
+  names?: boolean;
+  /** Report claim and quote findings (default true). */
+  claims?: boolean;
+}
+
 /** Checks a draft against the corpus: names found, claims and quotes with verdicts. Offsets are UTF-16 into `text`. */
-export function checkDraft(text: string, corpus: Corpus, opts: CheckOptions = {}): Finding[] { throw new Error('todo'); }
+export function checkDraft(text: string, corpus: Corpus, opts: CheckOptions = {}): Finding[] {
+  const starts = lineStartsOf(text);
+  const mentions = findNameMentions(text, corpus);
+  const findings: Finding[] = [];
+  if (opts.names !== false) for (const m of mentions) findings.push(nameFinding(text, m, corpus));
+  if (opts.claims !== false) {
+    for (const s of splitSentences(text)) {
+      if (s.heading) continue;
+      findings.push(...checkSentence(text, s, mentions, corpus));
+    }
+  }
+  for (const f of findings) {
+    const lc = lineColAt(starts, f.start);
+    f.line = lc.line;
+    f.column = lc.column;
+  }
+  return findings.sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0));
+}
+
+function nameFinding(text: string, m: NameMention, corpus: Corpus): Finding {
+  const e = corpus.getEntity(m.id)!;
+  const evidence = e.passages.slice(0, 3).map((pi) => evidenceOf(corpus, corpus.passages[pi], [], 1));
+  return {
+    kind: 'name', text: text.slice(m.start, m.end), start: m.start, end: m.end, line: 0, column: 0, verdict: 'found',
+    entity: e.name,
+    reason: `${e.name}: mentioned in ${e.sources.length} source${e.sources.length === 1 ? '' : 's'}`,
+    evidence, fixes: [],
+    details: { roles: e.roles.slice(0, 5), sourceCount: e.sources.length, aliases: e.aliases },
+  };
+}
+
+/** An evidence record for a passage, with marks on the words to highlight. */
+export function evidenceOf(corpus: Corpus, p: Passage, marks: Mark[], score: number): Evidence {
+  const s = corpus.getSource(p.sourceId)!;
+  const ev: Evidence = { sourceId: s.id, title: s.title, path: s.path, line: p.line, quote: p.text, marks, score: Math.round(score * 1000) / 1000 };
+  if (s.outlet) ev.outlet = s.outlet;
+  if (s.date) ev.date = s.date;
+  return ev;
+}
+
+const SPEECH_RE = new RegExp(`\\b(${SPEECH_VERBS}|according|quoted|as)\\b`, 'gi');
+
+function checkSentence(text: string, s: Sentence, allMentions: NameMention[], corpus: Corpus): Finding[] {
+  const out: Finding[] = [];
+  const mentions = allMentions.filter((m) => m.start >= s.start && m.end <= s.end);
+  const quotes = findQuotes(s.text, s.start);
+  const before = allMentions.filter((m) => m.start < s.start);
+  // Quotations.
+  for (const q of quotes) {
+    const f = checkQuote(text, q, mentions, before, corpus);
+    if (f) out.push(f);
+  }
+  // Roles written next to names ("Foreign Minister Sergei Shoigu").
+  for (const m of mentions) {
+    const f = m.role && checkRole(text, m, corpus);
+    if (f) out.push(f);
+  }
+  // The rest of the sentence, with quotations and attributions taken out, is the claim.
+  let masked = s.text;
+  for (const q of quotes) for (const part of q.parts) masked = masked.slice(0, part.start - s.start) + ' '.repeat(part.end - part.start) + masked.slice(part.end - s.start);
+  const keys = keysWithEntities(masked, s.start, mentions.map((m) => ({ ...m })));
+  const figures = findFigures(masked, s.start);
+  const nonSpeech = keys.filter((k) => !k.startsWith('@')).filter((k) => !SPEECH_RE.test(k));
+  SPEECH_RE.lastIndex = 0;
+  const checkable = figures.length > 0 || mentions.length > 0 || quotes.length > 0 || nonSpeech.length >= 4;
+  const quoteOnly = quotes.length > 0 && nonSpeech.length - (quotes.length ? 1 : 0) < 3;
+  if (!checkable || quoteOnly || keys.length < 2) return out;
+  out.push(judgeClaim(text, s, masked, keys, figures, mentions, corpus));
+  return out;
+}
+
+interface Conflict { claim: { start: number; end: number; text: string }; source: { start: number; end: number; text: string }; what: string }
+
+interface Candidate { passage: Passage; overlap: number; shared: Set<string>; conflicts: Conflict[]; figureAgreements: number; score: number }
+
+const CONTRAST_CLASSES: string[][] = [
+  ['black', 'white', 'red', 'blue', 'green', 'yellow', 'grey', 'gray', 'silver', 'gold', 'golden', 'brown', 'pink', 'orange', 'purple'],
+  ['northern', 'southern', 'eastern', 'western', 'north', 'south', 'east', 'west', 'central'],
+  ['short-range', 'medium-range', 'long-range', 'intermediate-range', 'intercontinental'],
+  ['first', 'last', 'final'],
+  ['before', 'after'],
+  ['won', 'lost', 'win', 'lose', 'wins', 'loses'],
+  ['rose', 'fell', 'increased', 'decreased', 'rise', 'fall', 'grew', 'shrank'],
+  ['higher', 'lower'], ['more', 'less', 'fewer'], ['larger', 'smaller'],
+  ['approved', 'rejected'], ['accepted', 'refused', 'declined'], ['confirmed', 'denied'],
+];
+const CONTRAST = new Map<string, number>();
+CONTRAST_CLASSES.forEach((c, i) => c.forEach((w) => CONTRAST.set(w, i)));
+
+function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], figures: Figure[], mentions: NameMention[], corpus: Corpus): Finding {
+  const uniq = [...new Set(keys)];
+  const weight = (k: string) => (k.startsWith('@') ? 1.5 : Math.min(2.5, 0.5 + corpus.idf(k) / 3));
+  const total = uniq.reduce((a, k) => a + weight(k), 0) || 1;
+  const hits = corpus.search(uniq, 12);
+  const claimToks = tokenize(masked, s.start);
+  const inMention = (pos: number) => mentions.some((m) => pos >= m.start && pos < m.end);
+  const cands: Candidate[] = hits.map(({ passage, score }) => {
+    const pkeys = new Set(corpus.keysOf(passage));
+    const shared = new Set(uniq.filter((k) => pkeys.has(k)));
+    const overlap = [...shared].reduce((a, k) => a + weight(k), 0) / total;
+    const conflicts: Conflict[] = [];
+    let figureAgreements = 0;
+    // Figures about the same thing must agree.
+    const pf = corpus.figuresOf(passage);
+    for (const f of figures) {
+      const same = pf.filter((g) => comparable(f, g));
+      if (!same.length) continue;
+      if (same.some((g) => agrees(f, g))) { figureAgreements++; continue; }
+      const g = same[0];
+      conflicts.push({ claim: f, source: { start: passage.start + g.start, end: passage.start + g.end, text: g.text }, what: 'figure' });
+    }
+    // Contrasting attributes of the same noun: "white limousine" vs "black limousine".
+    const ptoks = tokenize(passage.text);
+    for (let i = 0; i + 1 < claimToks.length; i++) {
+      const c = claimToks[i];
+      const cls = CONTRAST.get(c.norm);
+      if (cls === undefined || inMention(c.start)) continue;
+      const noun = claimToks[i + 1].key;
+      for (let j = 0; j + 1 < ptoks.length; j++) {
+        const p = ptoks[j];
+        if (CONTRAST.get(p.norm) === cls && p.norm !== c.norm && ptoks[j + 1].key === noun && !/^\p{Lu}/u.test(p.text)) {
+          conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute' });
+        }
+      }
+    }
+    return { passage, overlap, shared, conflicts, figureAgreements, score };
+  });
+  // Each candidate judged on the words it shares beyond the conflicting ones.
+  cands.sort((a, b) => b.overlap - a.overlap || b.score - a.score);
+  const claimEntities = uniq.filter((k) => k.startsWith('@'));
+  const sameFact = (c: Candidate) =>
+    c.overlap >= 0.45 && c.shared.size >= 3 && (claimEntities.length === 0 || claimEntities.some((e) => c.shared.has(e)) || c.overlap >= 0.6);
+  const contra = cands.find((c) => c.conflicts.length > 0 && sameFact(c) && !cands.some((o) => o !== c && o.overlap >= c.overlap && o.conflicts.length === 0 && o.figureAgreements > 0 && sameFact(o)));
+  const base = { kind: 'claim' as const, text: s.text, start: s.start, end: s.end, line: 0, column: 0 };
+  if (contra) {
+    const c = contra.conflicts[0];
+    const marks = marksFor(contra.passage, contra.shared, contra.conflicts);
+    const fixes: Fix[] = contra.conflicts
+      .filter((x) => x.claim.end <= s.end)
+      .slice(0, 1)
+      .map((x) => ({ title: `Use the source's ${x.what === 'figure' ? 'figure' : 'wording'}: “${x.source.text}”`, start: x.claim.start, end: x.claim.end, replacement: x.source.text }));
+    return {
+      ...base, verdict: 'contradicted',
+      reason: `Sources say “${c.source.text}”, not “${c.claim.text}”.`,
+      evidence: [evidenceOf(corpus, contra.passage, marks, contra.overlap), ...supporting(corpus, cands, contra, 2)],
+      fixes,
+    };
+  }
+  // Supported: the claim's words are covered by one strong passage, or by a few that each bear on it.
+  const strong = cands.filter((c) => c.overlap >= 0.3 && c.conflicts.length === 0 && c.shared.size >= 2);
+  const covered = new Set<string>();
+  for (const c of strong.slice(0, 3)) for (const k of c.shared) covered.add(k);
+  const coverage = [...covered].reduce((a, k) => a + weight(k), 0) / total;
+  const figuresOk = figures.every((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
+  const figuresBacked = figures.filter((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g)))).length;
+  if (strong.length && strong[0].overlap >= 0.5 && coverage >= 0.72 && figuresOk && (figures.length === 0 || figuresBacked > 0)) {
+    const used = strong.slice(0, 3);
+    const n = new Set(used.map((c) => c.passage.sourceId)).size;
+    return {
+      ...base, verdict: 'supported',
+      reason: `Supported by ${n} source${n === 1 ? '' : 's'}${coverage < 0.95 ? ` (${Math.round(coverage * 100)}% of its key words found)` : ''}.`,
+      evidence: used.map((c) => evidenceOf(corpus, c.passage, marksFor(c.passage, c.shared, []), c.overlap)),
+      fixes: [],
+    };
+  }
+  const near = cands.filter((c) => c.overlap >= 0.25).slice(0, 3);
+  let reason = 'Nothing in the corpus bears on this claim.';
+  if (near.length) {
+    const unmatchedFig = figures.find((f) => !near.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))));
+    reason = unmatchedFig
+      ? `No source gives “${unmatchedFig.text}”; related passages are shown.`
+      : `Related passages found, but none confirms the claim as written (${Math.round((near[0]?.overlap ?? 0) * 100)}% of its key words).`;
+  }
+  return {
+    ...base, verdict: 'unverified', reason,
+    evidence: near.map((c) => evidenceOf(corpus, c.passage, marksFor(c.passage, c.shared, []), c.overlap)),
+    fixes: [],
+  };
+}
+
+function supporting(corpus: Corpus, cands: Candidate[], except: Candidate, n: number): Evidence[] {
+  return cands.filter((c) => c !== except && c.overlap >= 0.3).slice(0, n).map((c) => evidenceOf(corpus, c.passage, marksFor(c.passage, c.shared, c.conflicts), c.overlap));
+}
+
+/** Marks the passage words that match the claim, and the spans that differ from it. */
+function marksFor(p: Passage, shared: Set<string>, conflicts: Conflict[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const c of conflicts) marks.push({ start: c.source.start - p.start, end: c.source.end - p.start, kind: 'differ' });
+  for (const t of tokenize(p.text)) {
+    if (shared.has(t.key) && !marks.some((m) => t.start < m.end && m.start < t.end)) marks.push({ start: t.start, end: t.end, kind: 'match' });
+  }
+  for (const e of p.entities) if (shared.has('@' + e)) {
+    // entity words are marked through their tokens when the alias appears verbatim
+  }
+  return marks.sort((a, b) => a.start - b.start);
+}
+
+function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: NameMention[], corpus: Corpus): Finding | undefined {
+  const words = q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  // The draft's speaker: a name or role next to the quote, or a pronoun for the last person named.
+  const context = [...before, ...mentions].map((m) => ({ start: m.start, end: m.end, id: m.id }));
+  const speakerId = resolveSpeaker(corpus, q.speakerText, context, q.start);
+  const match = compareQuote(q.text, corpus);
+  const base = { kind: 'quote' as const, text: q.text, start: q.start, end: q.end, line: 0, column: 0 };
+  const speakerName = speakerId ? corpus.getEntity(speakerId)?.name ?? speakerId : q.speakerText;
+  const withSpeaker = speakerName ? { speaker: speakerName } : {};
+  if (!match || (match.kind === 'close' && words.length < 4)) {
+    if (words.length < 3) return undefined; // a scare quote nobody can check
+    return { ...base, ...withSpeaker, verdict: 'unverified', reason: 'No source reports these words.', evidence: [], fixes: [] };
+  }
+  const p = match.passage;
+  const sourceSpeaker = match.quote.speaker;
+  const ev = evidenceOf(corpus, p, match.marks, match.similarity);
+  const fixes: Fix[] = [];
+  if (speakerId && sourceSpeaker && speakerId !== sourceSpeaker && corpus.getEntity(sourceSpeaker)?.kind === 'person') {
+    const who = corpus.getEntity(sourceSpeaker)!;
+    const sm = [...mentions].reverse().find((m) => m.id === speakerId);
+    if (sm) {
+      const surface = text.slice(sm.start, sm.end);
+      const replacement = surface.includes(' ') ? who.name : who.name.split(' ').length > 1 && /^(Kim|Pak|Jo|An|Xi|Li)$/.test(who.name.split(' ')[0]) ? who.name.split(' ')[0] : who.name.split(' ').slice(-1)[0];
+      fixes.push({ title: `Attribute to ${who.name}, as the source does`, start: sm.start, end: sm.end, replacement });
+    }
+    return {
+      ...base, ...withSpeaker, verdict: 'misattributed',
+      reason: `Sources attribute these words to ${who.name}, not ${speakerName}.`,
+      evidence: [ev], fixes,
+    };
+  }
+  if (match.kind === 'close') {
+    fixes.push({ title: 'Use the source’s wording', start: q.parts[0].start, end: q.parts[q.parts.length - 1].end, replacement: match.sourceWording });
+    return {
+      ...base, ...withSpeaker, verdict: 'misquoted',
+      reason: `The source reads “${match.sourceWording}”${match.differences.length ? ` (differs at: ${match.differences.slice(0, 3).map((d) => `“${d.draft || '—'}” vs “${d.source || '—'}”`).join(', ')})` : ''}.`,
+      evidence: [ev], fixes,
+    };
+  }
+  const who = sourceSpeaker ? corpus.getEntity(sourceSpeaker)?.name : undefined;
+  return {
+    ...base, ...withSpeaker, verdict: 'supported',
+    reason: who ? `Quoted as said by ${who}.` : 'The words appear in a source.',
+    evidence: [ev], fixes: [],
+  };
+}
+
+/** A role next to a known person that the sources give differently: "Foreign Minister Sergei Shoigu". */
+function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | undefined {
+  const e = corpus.getEntity(m.id);
+  if (!e || e.kind !== 'person' || !m.role) return undefined;
+  const words = (r: string) => r.toLowerCase().replace(/defense/g, 'defence').split(/\s+/).filter((w) => !/^(russian|north|korean|south|american|us|chinese|the|former|then|new)$/.test(w));
+  const draftRole = words(m.role.text);
+  if (!draftRole.length) return undefined;
+  const ok = e.roles.some((r) => { const rw = words(r); return draftRole.every((w) => rw.includes(w)) || rw.every((w) => draftRole.includes(w)); });
+  if (ok || !e.roles.length) return undefined;
+  const head = draftRole[draftRole.length - 1];
+  const sameHead = e.roles.find((r) => words(r).slice(-1)[0] === head);
+  const holder = [...corpus.roles.entries()].find(([r, ids]) => !ids.includes(e.id) && words(r).join(' ') === draftRole.join(' '));
+  if (!sameHead && !holder) return undefined;
+  const right = sameHead ?? e.roles[0];
+  const base = { kind: 'claim' as const, text: text.slice(m.role.start, m.end), start: m.role.start, end: m.end, line: 0, column: 0 };
+  const pi = e.passages.find((p) => corpus.passages[p].text.includes(right)) ?? e.passages[0];
+  const ev = evidenceOf(corpus, corpus.passages[pi], [], 1);
+  const holderName = holder ? corpus.getEntity(holder[1][0])?.name : undefined;
+  return {
+    ...base, verdict: 'contradicted', entity: e.name,
+    reason: `Sources call ${e.name} “${right}”, not “${m.role.text}”${holderName ? ` (sources give that role to ${holderName})` : ''}.`,
+    evidence: [ev],
+    fixes: [{ title: `Use the source's role: “${right}”`, start: m.role.start, end: m.role.end, replacement: right }],
+  };
+}
+
+export type { QuoteMatch, Verdict };

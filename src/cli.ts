@@ -1,0 +1,106 @@
+// Command-line front end: `corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] FILE...`
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { loadSources, buildCorpus, checkDraft, type Finding } from './core';
+import { checkContent } from './core/corpusLoader';
+
+const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] [--names] FILE...
+
+Checks news drafts against a reference corpus (the bundled seed articles plus any --corpus
+files, folders or globs) and reports names, claims and quotes with their verdicts.
+
+Options:
+  --corpus PATH     add a corpus file, folder or glob (repeatable)
+  --no-seeds        do not include the bundled seed articles
+  --format FORMAT   text (default) or json
+  --names           in text format, list name findings too
+  -h, --help        show this help
+
+Exit status: 0 when nothing is contradicted, misquoted or misattributed; 1 when something is;
+2 on bad usage or unreadable input.`;
+
+interface Args { corpus: string[]; seeds: boolean; format: 'text' | 'json'; names: boolean; files: string[] }
+
+function parseArgs(argv: string[]): Args | string {
+  const [cmd, ...rest] = argv;
+  if (cmd === '-h' || cmd === '--help') return 'help';
+  if (cmd !== 'check') return cmd ? `unknown command "${cmd}"` : 'missing command';
+  const a: Args = { corpus: [], seeds: true, format: 'text', names: false, files: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const x = rest[i];
+    if (x === '--corpus') { const v = rest[++i]; if (!v) return '--corpus needs a path'; a.corpus.push(v); }
+    else if (x.startsWith('--corpus=')) a.corpus.push(x.slice(9));
+    else if (x === '--no-seeds') a.seeds = false;
+    else if (x === '--names') a.names = true;
+    else if (x === '--format' || x.startsWith('--format=')) {
+      const v = x.includes('=') ? x.slice(9) : rest[++i];
+      if (v !== 'text' && v !== 'json') return `--format must be text or json, not "${v ?? ''}"`;
+      a.format = v;
+    } else if (x === '-h' || x === '--help') return 'help';
+    else if (x.startsWith('-')) return `unknown option "${x}"`;
+    else a.files.push(x);
+  }
+  if (!a.files.length) return 'no draft files given';
+  return a;
+}
+
+const PROBLEM_VERDICTS = new Set(['contradicted', 'misquoted', 'misattributed']);
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args === 'help') { process.stdout.write(USAGE + '\n'); return 0; }
+  if (typeof args === 'string') { process.stderr.write(`corroborate: ${args}\n\n${USAGE}\n`); return 2; }
+  const drafts: { path: string; text: string }[] = [];
+  for (const f of args.files) {
+    try {
+      const buf = await fs.readFile(f);
+      const bad = checkContent(buf);
+      if (bad && bad !== 'empty') { process.stderr.write(`corroborate: cannot check ${f}: ${bad}\n`); return 2; }
+      drafts.push({ path: f, text: buf.toString('utf8').replace(/^\uFEFF/, '') });
+    } catch (e) {
+      process.stderr.write(`corroborate: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const seedsDir = path.join(__dirname, '..', 'seeds');
+  const loaded = await loadSources(args.corpus, { baseDir: process.cwd(), includeSeeds: args.seeds, seedsDir });
+  for (const p of loaded.problems) process.stderr.write(`corroborate: corpus: ${p.path}: ${p.message} (skipped)\n`);
+  const corpus = buildCorpus(loaded.sources);
+  const results = drafts.map((d) => ({ path: d.path, findings: checkDraft(d.text, corpus) }));
+  if (args.format === 'json') {
+    const out = {
+      version: 1,
+      corpus: { articles: corpus.sources.length },
+      files: results.map((r) => ({ path: r.path, findings: r.findings.map(toJson) })),
+    };
+    process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+  } else {
+    for (const r of results) {
+      for (const f of r.findings) {
+        if (f.kind === 'name' && !args.names) continue;
+        process.stdout.write(`${r.path}:${f.line}:${f.column} ${f.verdict} ${f.kind === 'name' ? f.entity : f.reason} [${f.kind}] ${JSON.stringify(clip(f.text))}\n`);
+      }
+      const counts = new Map<string, number>();
+      for (const f of r.findings) if (f.kind !== 'name') counts.set(f.verdict, (counts.get(f.verdict) ?? 0) + 1);
+      const names = r.findings.filter((f) => f.kind === 'name').length;
+      process.stdout.write(`${r.path}: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ') || 'no claims'}; ${names} name${names === 1 ? '' : 's'} found (corpus: ${corpus.sources.length} sources)\n`);
+    }
+  }
+  return results.some((r) => r.findings.some((f) => PROBLEM_VERDICTS.has(f.verdict))) ? 1 : 0;
+}
+
+function clip(s: string): string { return s.length > 80 ? s.slice(0, 77) + '...' : s; }
+
+function toJson(f: Finding) {
+  const o: Record<string, unknown> = { kind: f.kind, text: f.text, start: f.start, end: f.end, line: f.line, column: f.column, verdict: f.verdict };
+  if (f.entity) o.entity = f.entity;
+  if (f.speaker) o.speaker = f.speaker;
+  if (f.reason) o.reason = f.reason;
+  o.evidence = f.evidence.map((e) => ({ source: e.sourceId, title: e.title, quote: e.quote, line: e.line, ...(e.outlet ? { outlet: e.outlet } : {}), ...(e.date ? { date: e.date } : {}) }));
+  if (f.fixes.length) o.fixes = f.fixes.map((x) => ({ title: x.title, start: x.start, end: x.end, replacement: x.replacement }));
+  return o;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`corroborate: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; });
+}

@@ -1,0 +1,95 @@
+// Finds mentions of corpus entities in a draft by their aliases and unique roles.
+import type { Corpus } from './corpus';
+import { foldPunctuation } from './text';
+
+export interface NameMention {
+  id: string;
+  start: number;
+  end: number;
+  /** The role written right before the name in the draft ("Foreign Minister"), if any. */
+  role?: { text: string; start: number; end: number };
+  /** True when found through a role phrase ("the Kremlin spokesman") rather than a name. */
+  viaRole?: boolean;
+}
+
+interface AliasTable { first: Map<string, { words: string[]; id: string }[]>; roles: { re: RegExp; id: string }[] }
+const tables = new WeakMap<Corpus, AliasTable>();
+
+function tableOf(corpus: Corpus): AliasTable {
+  let t = tables.get(corpus);
+  if (t) return t;
+  const first = new Map<string, { words: string[]; id: string }[]>();
+  for (const [alias, id] of corpus.aliases) {
+    const words = alias.split(' ');
+    // Single lower-case words and one-letter words are never names.
+    if (!/^[\p{Lu}\d]/u.test(words[0]) || alias.length < 2) continue;
+    const list = first.get(words[0]) ?? [];
+    list.push({ words, id });
+    first.set(words[0], list);
+  }
+  for (const list of first.values()) list.sort((a, b) => b.words.length - a.words.length);
+  // Role phrases of two or more words that belong to one person: "the Kremlin spokesman".
+  const roles: { re: RegExp; id: string }[] = [];
+  for (const [role, ids] of corpus.roles) {
+    if (ids.length !== 1 || role.split(' ').length < 2 || role.length > 40) continue;
+    const esc = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    roles.push({ re: new RegExp(`\\b[Tt]he\\s+(${esc})\\b`, 'gi'), id: ids[0] });
+  }
+  t = { first, roles };
+  tables.set(corpus, t);
+  return t;
+}
+
+const TITLE_OR_ROLE = /^(President|Prime|Minister|Marshal|Director|General|Secretary|Chairman|Chancellor|King|Queen|Prince|Senator|Governor|Mayor|Ambassador|Spokesman|Spokeswoman|Deputy|Vice|Foreign|Defence|Defense|Interior|Finance|Leader|Premier|Chief|Commander|Admiral|minister|president|leader|spokesman|spokeswoman|secretary|director|marshal|chief|general|ambassador|official|analyst|expert|professor)$/;
+
+/** Every mention of a corpus entity in `text`, longest alias first, left to right. */
+export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
+  const { first, roles } = tableOf(corpus);
+  const folded = foldPunctuation(text);
+  const out: NameMention[] = [];
+  const wordRe = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
+  const words: { w: string; start: number; end: number }[] = [];
+  for (const m of folded.matchAll(wordRe)) words.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
+  for (let i = 0; i < words.length; i++) {
+    const cands = first.get(words[i].w.replace(/'s$/, ''));
+    if (!cands) continue;
+    for (const c of cands) {
+      let ok = true;
+      for (let k = 0; k < c.words.length; k++) {
+        const w = words[i + k];
+        if (!w) { ok = false; break; }
+        const isLast = k === c.words.length - 1;
+        const surface = isLast ? w.w.replace(/'s$|'$/, '') : w.w;
+        if (surface !== c.words[k] || (k > 0 && !/^[ \t\u00a0-]+$|^ $/.test(folded.slice(words[i + k - 1].end, w.start)))) { ok = false; break; }
+      }
+      // Not part of a longer capitalised name the corpus does not know ("Manchester United" vs "United").
+      if (!ok) continue;
+      const j = i + c.words.length - 1;
+      const next = words[j + 1];
+      if (next && /^\p{Lu}/u.test(next.w) && folded.slice(words[j].end, next.start) === ' ' && !/'s$/.test(words[j].w) && c.words.length === 1 && corpus.getEntity(c.id)?.kind !== 'person') break;
+      const mention: NameMention = { id: c.id, start: words[i].start, end: words[j].start + words[j].w.replace(/'s$|'$/, '').length };
+      // A role right before the name: "Foreign Minister Sergei Shoigu".
+      let r = i;
+      while (r > 0 && TITLE_OR_ROLE.test(words[r - 1].w) && folded.slice(words[r - 1].end, words[r].start) === ' ') r--;
+      if (r < i) {
+        let rs = r;
+        // include capitalised modifiers before the role ("Russian Defence Minister")
+        while (rs > 0 && /^\p{Lu}/u.test(words[rs - 1].w) && folded.slice(words[rs - 1].end, words[rs].start) === ' ' && i - rs < 5 && !first.has(words[rs - 1].w.replace(/'s$/, ''))) rs--;
+        mention.role = { text: text.slice(words[rs].start, words[i - 1].end), start: words[rs].start, end: words[i - 1].end };
+      }
+      out.push(mention);
+      i = j;
+      break;
+    }
+  }
+  for (const { re, id } of roles) {
+    re.lastIndex = 0;
+    for (const m of folded.matchAll(re)) {
+      const start = m.index! + m[0].length - m[1].length;
+      const end = start + m[1].length;
+      if (out.some((o) => start < o.end && o.start < end)) continue;
+      out.push({ id, start, end, viaRole: true });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

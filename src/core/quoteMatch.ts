@@ -1,0 +1,78 @@
+// Word-level alignment of a draft quotation with the quotations the sources report.
+import type { Passage, Quote, Mark } from './types';
+import type { Corpus } from './corpus';
+import { tokenize, isContent, type Token } from './text';
+
+export interface QuoteMatch {
+  /** `exact`: the draft's words appear in order in a source quotation; `close`: most do, some differ. */
+  kind: 'exact' | 'close';
+  passage: Passage;
+  quote: Quote;
+  /** 2·matched / (draft words + source window words). */
+  similarity: number;
+  /** Marks in passage-text coordinates: matched words and differing words. */
+  marks: Mark[];
+  /** The source's words for the span the draft quotes. */
+  sourceWording: string;
+  differences: { draft: string; source: string }[];
+}
+
+const norm = (t: Token) => t.norm.replace(/^(we|i|you|they|it|that|there)'(ll|re|ve|d|s)$/, '$1');
+
+/** The source quotation that best matches `draftQuote`, if any is close enough. */
+export function compareQuote(draftQuote: string, corpus: Corpus): QuoteMatch | undefined {
+  const d = tokenize(draftQuote);
+  if (!d.length) return undefined;
+  const queryKeys = d.filter(isContent).map((t) => t.key);
+  if (!queryKeys.length) return undefined;
+  let best: QuoteMatch | undefined;
+  for (const { passage } of corpus.search(queryKeys, 25)) {
+    for (const q of passage.quotes) {
+      const local = q.start - passage.start;
+      const s = tokenize(passage.text.slice(local, q.end - passage.start), local);
+      const m = align(d, s, passage, q, draftQuote);
+      if (m && (!best || m.similarity > best.similarity || (m.similarity === best.similarity && !!m.quote.speaker && !best.quote.speaker))) best = m;
+    }
+  }
+  return best;
+}
+
+function align(d: Token[], s: Token[], passage: Passage, quote: Quote, draftQuote: string): QuoteMatch | undefined {
+  const n = d.length, m = s.length;
+  if (!m) return undefined;
+  // LCS table on normalised words.
+  const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
+    dp[i][j] = norm(d[i]) === norm(s[j]) ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  }
+  const L = dp[0][0];
+  if (L / n < 0.6 || L < 3 && L < n) return undefined;
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (norm(d[i]) === norm(s[j]) && dp[i][j] === dp[i + 1][j + 1] + 1) { pairs.push([i, j]); i++; j++; }
+    else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
+  }
+  // The source window the draft quotes: matched span, widened by unmatched words at the draft's edges.
+  let ws = Math.max(0, pairs[0][1] - pairs[0][0]);
+  let we = Math.min(m - 1, pairs[pairs.length - 1][1] + (n - 1 - pairs[pairs.length - 1][0]));
+  if (pairs[0][0] > 0) ws = Math.min(ws, pairs[0][1]);
+  const windowLen = we - ws + 1;
+  const similarity = (2 * L) / (n + windowLen);
+  const contiguous = L === n && pairs[pairs.length - 1][1] - pairs[0][1] === n - 1;
+  if (!contiguous && similarity < 0.6) return undefined;
+  const matched = new Set(pairs.map((p) => p[1]));
+  const marks: Mark[] = [];
+  for (let j = ws; j <= we; j++) marks.push({ start: s[j].start, end: s[j].end, kind: matched.has(j) ? 'match' : 'differ' });
+  const differences: { draft: string; source: string }[] = [];
+  const edges: [number, number][] = [[-1, ws - 1], ...pairs, [n, we + 1]];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const [di, sj] = edges[k], [di2, sj2] = edges[k + 1];
+    const dw = d.slice(di + 1, di2).map((t) => t.text).join(' ');
+    const sw = s.slice(sj + 1, sj2).map((t) => t.text).join(' ');
+    if (dw || sw) differences.push({ draft: dw, source: sw });
+  }
+  const sourceWording = passage.text.slice(s[ws].start, s[we].end);
+  void draftQuote;
+  return { kind: contiguous ? 'exact' : 'close', passage, quote, similarity: contiguous ? 1 : similarity, marks, sourceWording, differences };
+}

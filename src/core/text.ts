@@ -1,0 +1,142 @@
+// Word-level text helpers: tokens with offsets, normalised stems, a small paraphrase lexicon.
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  /** Surface text. */
+  text: string;
+  /** Lower-cased, spelling-normalised form. */
+  norm: string;
+  /** Stem of `norm` mapped through the paraphrase lexicon: what matching compares. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+const WORD_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
+
+/** Splits text into word tokens with UTF-16 offsets. Hyphenated and apostrophe words stay whole. */
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    let surface = m[0];
+    // Trailing abbreviation dots are not part of the match; possessive 's is split off below.
+    const norm = normalizeWord(surface);
+    out.push({ text: surface, norm, key: keyOf(norm), start: base + m.index!, end: base + m.index! + surface.length });
+  }
+  return out;
+}
+
+/** Lower-case, curly apostrophes to straight, possessive removed, British spellings to one form. */
+export function normalizeWord(w: string): string {
+  let s = w.toLowerCase().replace(/’/g, "'");
+  s = s.replace(/'s$/, '').replace(/s'$/, 's');
+  return SPELLING[s] ?? s.replace(/our$/, (x) => (s.length > 5 ? 'or' : x)).replace(/ise(d|s)?$/, (x, e) => (s.length > 6 ? 'ize' + (e ?? '') : x));
+}
+
+const SPELLING: Record<string, string> = {
+  armoured: 'armored', defence: 'defense', programme: 'program', programmes: 'programs', kilometres: 'kilometers',
+  kilometre: 'kilometer', metres: 'meters', metre: 'meter', centre: 'center', centres: 'centers', travelled: 'traveled',
+  travelling: 'traveling', manoeuvres: 'maneuvers', sceptical: 'skeptical', ammo: 'ammunition',
+};
+
+// Groups of words that news copy uses interchangeably; every member maps to the first.
+const PARAPHRASE_GROUPS: string[][] = [
+  ['armored', 'bullet-proof', 'bulletproof', 'armor-plated'],
+  ['trip', 'travel', 'visit', 'journey', 'tour'],
+  ['say', 'tell', 'state', 'add', 'quote', 'announce', 'claim', 'remark'],
+  ['talk', 'negotiation', 'discussion', 'discuss', 'meeting', 'summit'],
+  ['weapon', 'arm', 'weaponry', 'armament', 'munition'],
+  ['ammunition', 'ammo', 'shell'],
+  ['deal', 'agreement', 'accord', 'pact'],
+  ['help', 'assist', 'aid', 'support'],
+  ['build', 'construct', 'develop', 'make'],
+  ['meet', 'met', 'greet', 'host'],
+  ['pandemic', 'covid', 'covid-19', 'coronavirus'],
+  ['spaceport', 'cosmodrome', 'space center', 'launch site'],
+  ['fire', 'launch', 'shoot', 'test-fire'],
+  ['leader', 'head'],
+  ['ministry', 'department'],
+  ['country', 'nation', 'state'],
+  ['rocket', 'missile', 'launcher'],
+  ['car', 'limousine', 'vehicle'],
+  ['photo', 'photograph', 'image', 'picture'],
+  ['fail', 'failure', 'unsuccessful'],
+  ['attempt', 'bid', 'try', 'effort'],
+  ['sanction', 'embargo'],
+  ['spokesman', 'spokeswoman', 'spokesperson', 'press secretary'],
+  ['ukraine', 'ukrainian'],
+  ['russia', 'russian'],
+  ['korea', 'korean', 'dprk'],
+  ['china', 'chinese'],
+  ['soviet', 'ussr'],
+];
+const PARAPHRASE = new Map<string, string>();
+for (const group of PARAPHRASE_GROUPS) {
+  const head = stemmer(group[0]);
+  for (const w of group) PARAPHRASE.set(stemmer(w), head);
+}
+const IRREGULAR: Record<string, string> = {
+  said: 'say', says: 'say', told: 'tell', met: 'meet', went: 'go', gone: 'go', took: 'take', taken: 'take',
+  gave: 'give', given: 'give', won: 'win', fought: 'fight', flew: 'fly', flown: 'fly', held: 'hold', left: 'leave',
+  sent: 'send', saw: 'see', seen: 'see', made: 'make', began: 'begin', begun: 'begin', wrote: 'write', written: 'write',
+  shook: 'shake', shaken: 'shake', brought: 'bring', bought: 'buy', sought: 'seek', struck: 'strike', led: 'lead',
+  arms: 'arm', chinese: 'china', korean: 'korea', russian: 'russia',
+};
+
+const keyCache = new Map<string, string>();
+/** The comparison key of a normalised word: irregular forms resolved, stemmed, paraphrase-grouped. */
+export function keyOf(norm: string): string {
+  let k = keyCache.get(norm);
+  if (k !== undefined) return k;
+  const base = IRREGULAR[norm] ?? norm;
+  const st = stemmer(base);
+  k = PARAPHRASE.get(st) ?? PARAPHRASE.get(base) ?? st;
+  if (keyCache.size > 200_000) keyCache.clear();
+  keyCache.set(norm, k);
+  return k;
+}
+
+export const STOPWORDS = new Set(
+  ('a an the and or but if of at by for with about against between into through during before after above below to from up down in out on off over under ' +
+    'again further then once here there when where why how all any both each few more most other some such no nor not only own same so than too very ' +
+    'can will just should now is are was were be been being have has had having do does did doing would could might must shall may ' +
+    'i me my we our ours us you your he him his she her it its they them their what which who whom this that these those ' +
+    'as also until while am s t don also ever even still yet already however though although because since which whose would').split(/\s+/),
+);
+
+/** Words that carry little meaning for matching even though they are not stop words. */
+export const LIGHT_WORDS = new Set(['say', 'tell', 'report', 'accord', 'add', 'ask', 'mr', 'ms', 'mrs', 'year', 'week', 'day', 'time', 'one', 'new', 'like', 'recent', 'later', 'earlier']);
+
+export function isContent(t: Token): boolean {
+  return !STOPWORDS.has(t.norm) && t.norm.length > 0;
+}
+
+/** Content-word keys of a text, for retrieval and coverage. */
+export function contentKeys(text: string): string[] {
+  return tokenize(text).filter(isContent).map((t) => t.key);
+}
+
+/** Replaces curly quotes and dashes with plain ones and collapses spaces, keeping length (1:1 char map). */
+export function foldPunctuation(s: string): string {
+  return s.replace(/[‘’‚‛]/g, "'").replace(/[“”„‟«»]/g, '"').replace(/[–—]/g, '-');
+}
+
+/** 1-based line and column of an offset. `lineStarts` from `lineStartsOf`. */
+export function lineColAt(lineStarts: number[], offset: number): { line: number; column: number } {
+  let lo = 0, hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) { if (text.charCodeAt(i + 1) === 10) i++; starts.push(i + 1); }
+  }
+  return starts;
+}
