@@ -76,15 +76,48 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
   // The rest of the sentence, with quotations and attributions taken out, is the claim.
   let masked = s.text;
   for (const q of quotes) for (const part of q.parts) masked = masked.slice(0, part.start - s.start) + ' '.repeat(part.end - part.start) + masked.slice(part.end - s.start);
-  const keys = keysWithEntities(masked, s.start, mentions.map((m) => ({ ...m })));
+  const allKeys = keysWithEntities(masked, s.start, mentions);
+  const nonSpeech = allKeys.filter((k) => !k.startsWith('@'));
   const figures = findFigures(masked, s.start);
-  const nonSpeech = keys.filter((k) => !k.startsWith('@')).filter((k) => !SPEECH_RE.test(k));
-  SPEECH_RE.lastIndex = 0;
   const checkable = figures.length > 0 || mentions.length > 0 || quotes.length > 0 || nonSpeech.length >= 4;
-  const quoteOnly = quotes.length > 0 && nonSpeech.length - (quotes.length ? 1 : 0) < 3;
-  if (!checkable || quoteOnly || keys.length < 2) return out;
-  out.push(judgeClaim(text, s, masked, keys, figures, mentions, corpus));
+  const quoteOnly = quotes.length > 0 && nonSpeech.length < 4;
+  if (!checkable || quoteOnly || allKeys.length < 2) return out;
+  // One claim per clause, so that a sentence with a right and a wrong fact gets both verdicts.
+  const subject = allKeys.filter((k) => k.startsWith('@'));
+  for (const c of clausesOf(masked, s.start, mentions)) {
+    const cm = mentions.filter((m) => m.start >= c.start && m.end <= c.end);
+    let keys = keysWithEntities(c.text, c.start, cm);
+    if (!keys.some((k) => k.startsWith('@'))) keys = [...keys, ...subject];
+    const cf = figures.filter((f) => f.start >= c.start && f.end <= c.end);
+    const span: Sentence = { ...s, text: text.slice(c.start, c.end), start: c.start, end: c.end };
+    out.push(judgeClaim(text, span, c.text, keys, cf, cm, corpus));
+  }
   return out;
+}
+
+const CLAUSE_SPLIT = /[,;]\s+(?=(?:where|while|whereas|but|after|before|although|though|as|and then)\b)|;\s+|\s+[—–]\s+|\s+--\s+/g;
+
+/** Clauses of a (masked) sentence worth judging on their own: at least three content words each. */
+export function clausesOf(masked: string, base: number, mentions: NameMention[]): { text: string; start: number; end: number }[] {
+  const cuts = [0];
+  for (const m of masked.matchAll(CLAUSE_SPLIT)) cuts.push(m.index! + m[0].length);
+  cuts.push(masked.length);
+  const parts: { start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) parts.push({ start: cuts[i], end: cuts[i + 1] });
+  const words = (p: { start: number; end: number }) => keysWithEntities(masked.slice(p.start, p.end), 0, []).length;
+  const merged: { start: number; end: number }[] = [];
+  for (const p of parts) {
+    const prev = merged[merged.length - 1];
+    if (prev && (words(p) < 4 || words(prev) < 4)) prev.end = p.end;
+    else merged.push({ ...p });
+  }
+  void mentions;
+  return merged.map((p) => {
+    const raw = masked.slice(p.start, p.end);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim().replace(/[,;—–-]+$/, '').trimEnd();
+    return { text: t, start: base + p.start + lead, end: base + p.start + lead + t.length };
+  });
 }
 
 interface Conflict { claim: { start: number; end: number; text: string }; source: { start: number; end: number; text: string }; what: string }
@@ -169,9 +202,10 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const covered = new Set<string>();
   for (const c of strong.slice(0, 3)) for (const k of c.shared) covered.add(k);
   const coverage = [...covered].reduce((a, k) => a + weight(k), 0) / total;
-  const figuresOk = figures.every((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
-  const figuresBacked = figures.filter((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g)))).length;
-  if (strong.length && strong[0].overlap >= 0.5 && coverage >= 0.72 && figuresOk && (figures.length === 0 || figuresBacked > 0)) {
+  const figuresOk = figures.filter((f) => f.kind !== 'weekday').every((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
+  const substantive = figures.filter((f) => f.kind !== 'weekday');
+  const figuresBacked = substantive.filter((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g)))).length;
+  if (strong.length && strong[0].overlap >= 0.5 && coverage >= 0.72 && figuresOk && (substantive.length === 0 || figuresBacked > 0)) {
     const used = strong.slice(0, 3);
     const n = new Set(used.map((c) => c.passage.sourceId)).size;
     return {
@@ -184,7 +218,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const near = cands.filter((c) => c.overlap >= 0.25).slice(0, 3);
   let reason = 'Nothing in the corpus bears on this claim.';
   if (near.length) {
-    const unmatchedFig = figures.find((f) => !near.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))));
+    const unmatchedFig = figures.filter((f) => f.kind !== 'weekday').find((f) => !near.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))));
     reason = unmatchedFig
       ? `No source gives “${unmatchedFig.text}”; related passages are shown.`
       : `Related passages found, but none confirms the claim as written (${Math.round((near[0]?.overlap ?? 0) * 100)}% of its key words).`;

@@ -4,7 +4,7 @@ import type { Source, Passage, Entity, Quote } from './types';
 import { splitSentences } from './sentences';
 import { extractMentions, groupEntities, type Mention } from './entities';
 import { findQuotes } from './quotes';
-import { tokenize, isContent, lineStartsOf, lineColAt, LIGHT_WORDS } from './text';
+import { tokenize, isContent, lineStartsOf, lineColAt, LIGHT_KEYS } from './text';
 import { findFigures, type Figure } from './numberFacts';
 
 export interface ScoredPassage { passage: Passage; score: number }
@@ -109,7 +109,7 @@ export function keysWithEntities(text: string, base: number, mentions: { start: 
   for (const t of tokenize(text, base)) {
     const m = mentions.find((x) => t.start >= x.start && t.end <= x.end);
     if (m) { if (keys[keys.length - 1] !== '@' + m.id) keys.push('@' + m.id); continue; }
-    if (!isContent(t) || /^\d/.test(t.norm) || LIGHT_WORDS.has(t.key)) continue;
+    if (!isContent(t) || /^\d/.test(t.norm) || LIGHT_KEYS.has(t.key)) continue;
     keys.push(t.key);
   }
   return keys;

@@ -50,7 +50,17 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
   const wordRe = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
   const words: { w: string; start: number; end: number }[] = [];
   for (const m of folded.matchAll(wordRe)) words.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
+  for (const { re, id } of roles) {
+    re.lastIndex = 0;
+    for (const m of folded.matchAll(re)) {
+      const start = m.index! + m[0].length - m[1].length;
+      const end = start + m[1].length;
+      out.push({ id, start, end, viaRole: true });
+    }
+  }
+  const byRole = out.slice();
   for (let i = 0; i < words.length; i++) {
+    if (byRole.some((r) => words[i].start >= r.start && words[i].start < r.end)) continue;
     const cands = first.get(words[i].w.replace(/'s$/, ''));
     if (!cands) continue;
     for (const c of cands) {
@@ -80,15 +90,6 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
       out.push(mention);
       i = j;
       break;
-    }
-  }
-  for (const { re, id } of roles) {
-    re.lastIndex = 0;
-    for (const m of folded.matchAll(re)) {
-      const start = m.index! + m[0].length - m[1].length;
-      const end = start + m[1].length;
-      if (out.some((o) => start < o.end && o.start < end)) continue;
-      out.push({ id, start, end, viaRole: true });
     }
   }
   return out.sort((a, b) => a.start - b.start);

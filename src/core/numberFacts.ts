@@ -144,8 +144,11 @@ function makeFigure(text: string, base: number, toks: Token[], i: number, j: num
     let k = j + 1;
     let last: Token | undefined;
     while (k < toks.length && k <= j + 4 && !STOPWORDS.has(toks[k].norm) && !/^\d/.test(toks[k].norm) && text.slice(toks[k - 1].end - base, toks[k].start - base).trim() === '') {
+      // A verb ends the noun phrase ("two leaders toured"); a plural noun is its head ("two ballistic missiles").
+      if (last && /ed$/.test(toks[k].norm)) break;
       last = toks[k];
       k++;
+      if (value !== 1 && /[^su]s$/.test(last.norm)) break;
     }
     if (last && kind !== 'year' && kind !== 'date' && kind !== 'weekday' && kind !== 'times') head = last.key;
     if (kind === 'ordinal' && last) head = last.key;
@@ -165,6 +168,10 @@ export function comparable(a: Figure, b: Figure): boolean {
   if (fam(a.kind) !== fam(b.kind)) return false;
   if (a.kind === 'measure') return a.head === b.head;
   if (a.head && b.head) return a.head === b.head;
+  if ((a.kind === 'count' || a.kind === 'ordinal') && (a.head || b.head)) {
+    // One side names no noun ("the two then toured"): the same surroundings make it the same thing.
+    return a.context.filter((c) => b.context.includes(c)).length >= 2;
+  }
   if (a.kind === 'year' || a.kind === 'date' || a.kind === 'weekday' || a.kind === 'score') {
     const shared = a.context.filter((c) => b.context.includes(c)).length;
     return shared >= 1;

@@ -106,6 +106,8 @@ export const STOPWORDS = new Set(
 
 /** Words that carry little meaning for matching even though they are not stop words. */
 export const LIGHT_WORDS = new Set(['say', 'tell', 'report', 'accord', 'add', 'ask', 'mr', 'ms', 'mrs', 'year', 'week', 'day', 'time', 'one', 'new', 'like', 'recent', 'later', 'earlier']);
+/** Comparison keys of LIGHT_WORDS (what keysWithEntities compares). */
+export const LIGHT_KEYS = new Set([...LIGHT_WORDS].map((w) => keyOf(w)));
 
 export function isContent(t: Token): boolean {
   return !STOPWORDS.has(t.norm) && t.norm.length > 0;
