@@ -4,7 +4,7 @@ import type { Source, Passage, Entity, Quote } from './types';
 import { splitSentences } from './sentences';
 import { extractMentions, groupEntities, type Mention } from './entities';
 import { findQuotes } from './quotes';
-import { tokenize, isContent, lineStartsOf, lineColAt, LIGHT_KEYS } from './text';
+import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS } from './text';
 import { findFigures, type Figure } from './numberFacts';
 
 export interface ScoredPassage { passage: Passage; score: number }
@@ -107,10 +107,10 @@ export class Corpus {
 export function keysWithEntities(text: string, base: number, mentions: { start: number; end: number; id: string }[]): string[] {
   const keys: string[] = [];
   for (const t of tokenize(text, base)) {
-    const m = mentions.find((x) => t.start >= x.start && t.end <= x.end);
+    const m = mentions.find((x) => t.start >= x.start && t.start < x.end);
     if (m) { if (keys[keys.length - 1] !== '@' + m.id) keys.push('@' + m.id); continue; }
-    if (!isContent(t) || /^\d/.test(t.norm) || LIGHT_KEYS.has(t.key)) continue;
-    keys.push(t.key);
+    if (!isContent(t) || /^\d/.test(t.norm)) continue;
+    for (const k of tokenKeys(t)) if (!LIGHT_KEYS.has(k)) keys.push(k);
   }
   return keys;
 }

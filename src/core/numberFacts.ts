@@ -164,6 +164,8 @@ function makeFigure(text: string, base: number, toks: Token[], i: number, j: num
 
 /** Whether two figures can be compared: same kind family and the same thing counted or the same surroundings. */
 export function comparable(a: Figure, b: Figure): boolean {
+  // "failed twice" and "its second attempt" say the same; a different value is not a contradiction.
+  if ((a.kind === 'times' && b.kind === 'ordinal') || (a.kind === 'ordinal' && b.kind === 'times')) return a.value === b.value;
   const fam = (k: FigureKind) => (k === 'count' || k === 'times' ? 'count' : k);
   if (fam(a.kind) !== fam(b.kind)) return false;
   if (a.kind === 'measure') return a.head === b.head;
@@ -182,6 +184,7 @@ export function comparable(a: Figure, b: Figure): boolean {
 /** Whether two comparable figures agree, allowing for approximations and rounding in unit conversions. */
 export function agrees(a: Figure, b: Figure): boolean {
   if (a.value === b.value) return true;
+  if (a.kind !== b.kind && (a.kind === 'times' || a.kind === 'ordinal')) return false;
   if (a.kind === 'year' || a.kind === 'date' || a.kind === 'weekday' || a.kind === 'ordinal' || a.kind === 'times' || a.kind === 'score') return false;
   const tol = a.approx || b.approx ? 0.1 : a.kind === 'measure' ? 0.03 : 0;
   return Math.abs(a.value - b.value) <= tol * Math.max(Math.abs(a.value), Math.abs(b.value));

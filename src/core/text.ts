@@ -42,6 +42,8 @@ const SPELLING: Record<string, string> = {
 // Groups of words that news copy uses interchangeably; every member maps to the first.
 const PARAPHRASE_GROUPS: string[][] = [
   ['armored', 'bullet-proof', 'bulletproof', 'armor-plated'],
+  ['shake', 'handshake'],
+  ['facility', 'site', 'complex', 'installation'],
   ['trip', 'travel', 'visit', 'journey', 'tour'],
   ['say', 'tell', 'state', 'add', 'quote', 'announce', 'claim', 'remark'],
   ['talk', 'negotiation', 'discussion', 'discuss', 'meeting', 'summit'],
@@ -105,12 +107,29 @@ export const STOPWORDS = new Set(
 );
 
 /** Words that carry little meaning for matching even though they are not stop words. */
-export const LIGHT_WORDS = new Set(['say', 'tell', 'report', 'accord', 'add', 'ask', 'mr', 'ms', 'mrs', 'year', 'week', 'day', 'time', 'one', 'new', 'like', 'recent', 'later', 'earlier']);
+export const LIGHT_WORDS = new Set([
+  'say', 'tell', 'report', 'accord', 'add', 'ask', 'mr', 'ms', 'mrs', 'year', 'week', 'day', 'month', 'time', 'new', 'like',
+  'recent', 'recently', 'later', 'earlier', 'last', 'ago', 'previously', 'meanwhile', 'reportedly', 'also',
+  // number words are compared as figures, not as words
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty',
+  'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion', 'dozen',
+  'first', 'second', 'third', 'fourth', 'fifth', 'once', 'twice', 'thrice',
+]);
 /** Comparison keys of LIGHT_WORDS (what keysWithEntities compares). */
 export const LIGHT_KEYS = new Set([...LIGHT_WORDS].map((w) => keyOf(w)));
 
 export function isContent(t: Token): boolean {
   return !STOPWORDS.has(t.norm) && t.norm.length > 0;
+}
+
+const PREFIXES = new Set(['post', 'pre', 'anti', 'non', 'ex', 'self', 'co', 'semi', 'multi', 'well']);
+/**
+ * The keys a token stands for: its own key when the lexicon knows the whole word ("bullet-proof"),
+ * else the keys of its hyphenated parts ("post-pandemic" -> pandemic), so compounds match their words.
+ */
+export function tokenKeys(t: Token): string[] {
+  if (!t.norm.includes('-') || PARAPHRASE.has(stemmer(t.norm)) || PARAPHRASE.has(t.norm) || /\d/.test(t.norm)) return [t.key];
+  return t.norm.split('-').filter((p) => p.length > 1 && !PREFIXES.has(p) && !STOPWORDS.has(p)).map((p) => keyOf(p));
 }
 
 /** Content-word keys of a text, for retrieval and coverage. */

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Verdict evaluation: runs the bundled CLI on labelled drafts and prints, per set, a confusion
+// matrix (expected × given), precision and recall per verdict, and evidence recall@3.
+// Sets: the project's own (test/eval/set) and the shared one (../shared/eval/dev) when present.
+// Exits 1 when the project's set falls below the bars in issue #3 (precision >= 0.95 for
+// contradicted/misquoted/misattributed, recall >= 0.85 for every verdict, evidence recall@3 >= 0.9).
+//   node scripts/eval.mjs [--verbose] [--set DIR]...
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const VERDICTS = ['supported', 'contradicted', 'misquoted', 'misattributed', 'unverified'];
+const STRICT = ['contradicted', 'misquoted', 'misattributed'];
+const sets = [];
+for (let i = 0; i < args.length; i++) if (args[i] === '--set') sets.push({ dir: resolve(args[++i]), gate: true });
+if (!sets.length) {
+  sets.push({ dir: join(root, 'test', 'eval', 'set'), gate: true, name: 'project set (test/eval/set)' });
+  const shared = join(root, '..', 'shared', 'eval', 'dev');
+  if (existsSync(shared)) sets.push({ dir: shared, gate: false, name: 'shared set (../shared/eval/dev)' });
+}
+const seedFiles = ['000_2d7baa57e1832a05.txt', '001_08c813b285333cf9.txt', '002_ed5a8209f2aae2b8.txt'];
+
+function corpusArgs(kind) {
+  if (!kind || kind === 'seeds') return [];
+  const ids = kind.split('-').slice(1);
+  const tmp = mkdtempSync(join(tmpdir(), 'corroborate-eval-'));
+  for (const f of seedFiles) if (ids.includes(f.slice(0, 3))) copyFileSync(join(root, 'seeds', f), join(tmp, f));
+  return ['--no-seeds', '--corpus', tmp];
+}
+
+function runCli(files, kind) {
+  let out;
+  try {
+    out = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...corpusArgs(kind), ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  } catch (e) {
+    if (!e.stdout) throw new Error(`CLI failed: ${e.stderr || e.message}`);
+    out = e.stdout;
+  }
+  return JSON.parse(out).files;
+}
+
+const fold = (s) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The finding that judges a gold span: the overlapping one with the best overlap ratio. */
+function givenFor(findings, start, end) {
+  let best, bestScore = 0;
+  for (const f of findings) {
+    if (f.kind === 'name') continue;
+    const ov = Math.min(end, f.end) - Math.max(start, f.start);
+    if (ov <= 0) continue;
+    const score = ov / (Math.max(end, f.end) - Math.min(start, f.start));
+    if (score > bestScore) { best = f; bestScore = score; }
+  }
+  return best;
+}
+
+function evaluate(set) {
+  const spec = JSON.parse(readFileSync(join(set.dir, 'expected.json'), 'utf8'));
+  const byKind = new Map();
+  for (const [file, exp] of Object.entries(spec.drafts)) {
+    const kind = exp.corpus || spec.corpus || 'seeds';
+    if (!byKind.has(kind)) byKind.set(kind, []);
+    byKind.get(kind).push(file);
+  }
+  const results = new Map();
+  for (const [kind, files] of byKind) {
+    const out = runCli(files.map((f) => join(set.dir, f)), kind);
+    files.forEach((f, i) => results.set(f, out[i]));
+  }
+  const matrix = Object.fromEntries(VERDICTS.map((v) => [v, Object.fromEntries(VERDICTS.map((w) => [w, 0]))]));
+  let evTotal = 0, evHit = 0;
+  const errors = [];
+  for (const [file, exp] of Object.entries(spec.drafts)) {
+    const text = readFileSync(join(set.dir, file), 'utf8');
+    const findings = results.get(file).findings;
+    for (const c of exp.claims) {
+      const want = [].concat(c.verdict)[0];
+      const i = text.indexOf(c.text);
+      if (i < 0) { errors.push(`${file}: gold text not in draft: ${c.text}`); continue; }
+      const f = givenFor(findings, i, i + c.text.length);
+      const got = f ? f.verdict : 'unverified';
+      matrix[want][got]++;
+      if (got !== want) errors.push(`${file}: [${c.covers ?? ''}] "${c.text.slice(0, 70)}" want ${want}, got ${got}${f?.reason ? ` (${f.reason.slice(0, 90)})` : ''}`);
+      if (c.evidence && want !== 'unverified') {
+        evTotal++;
+        const ok = f && (f.evidence ?? []).slice(0, 3).some((e) => fold(e.quote).includes(fold(c.evidence)));
+        if (ok) evHit++;
+        else if (got === want) errors.push(`${file}: evidence not in top 3 for "${c.text.slice(0, 50)}": want "${c.evidence}"`);
+      }
+    }
+  }
+  return { matrix, evTotal, evHit, errors };
+}
+
+const pad = (s, n) => String(s).padStart(n);
+let failed = false;
+for (const set of sets) {
+  if (!existsSync(join(set.dir, 'expected.json'))) { console.log(`${set.name ?? set.dir}: no expected.json, skipped`); continue; }
+  const { matrix, evTotal, evHit, errors } = evaluate(set);
+  console.log(`\n## ${set.name ?? set.dir}\n`);
+  console.log(`expected \\ given   ${VERDICTS.map((v) => pad(v.slice(0, 12), 13)).join('')}`);
+  for (const v of VERDICTS) console.log(`${v.padEnd(18)}${VERDICTS.map((w) => pad(matrix[v][w], 13)).join('')}`);
+  console.log(`\nverdict           precision    recall   support`);
+  const bars = [];
+  for (const v of VERDICTS) {
+    const tp = matrix[v][v];
+    const given = VERDICTS.reduce((a, w) => a + matrix[w][v], 0);
+    const support = VERDICTS.reduce((a, w) => a + matrix[v][w], 0);
+    const p = given ? tp / given : 1, r = support ? tp / support : 1;
+    console.log(`${v.padEnd(18)}${pad(p.toFixed(2), 9)}${pad(r.toFixed(2), 10)}${pad(support, 10)}`);
+    if (STRICT.includes(v) && p < 0.95) bars.push(`precision of ${v} ${p.toFixed(2)} < 0.95`);
+    if (support && r < 0.85) bars.push(`recall of ${v} ${r.toFixed(2)} < 0.85`);
+  }
+  const er = evTotal ? evHit / evTotal : 1;
+  console.log(`\nevidence recall@3: ${evHit}/${evTotal} = ${er.toFixed(2)}`);
+  if (er < 0.9) bars.push(`evidence recall@3 ${er.toFixed(2)} < 0.9`);
+  if (verbose || (set.gate && bars.length)) for (const e of errors) console.log('  ' + e);
+  if (set.gate && bars.length) { failed = true; console.log(`\nBELOW THE BAR: ${bars.join('; ')}`); }
+}
+process.exit(failed ? 1 : 0);
