@@ -16,15 +16,27 @@ export interface CheckOptions {
 }
 
 /** Checks a draft against the corpus: names found, claims and quotes with verdicts. Offsets are UTF-16 into `text`. */
-export function checkDraft(text: string, corpus: Corpus, opts: CheckOptions = {}): Finding[] {
+export function checkDraft(text: string, corpus: Corpus, opts: CheckOptions = {}, cache?: SentenceCache): Finding[] {
   const starts = lineStartsOf(text);
   const mentions = findNameMentions(text, corpus);
   const findings: Finding[] = [];
   if (opts.names !== false) for (const m of mentions) findings.push(nameFinding(text, m, corpus));
   if (opts.claims !== false) {
+    let mi = 0;
     for (const s of splitSentences(text)) {
       if (s.heading) continue;
-      findings.push(...checkSentence(text, s, mentions, corpus));
+      // What a sentence's verdicts depend on: its own text and, for pronouns, the people named before it.
+      while (mi < mentions.length && mentions[mi].start < s.start) mi++;
+      const before = mentions.slice(Math.max(0, mi - 3), mi);
+      const key = cache && `${s.text}\u0000${before.map((m) => m.id).join('|')}`;
+      const hit = key !== undefined ? cache!.get(key) : undefined;
+      if (hit) {
+        for (const f of hit) findings.push(shift(f, s.start));
+        continue;
+      }
+      const got = checkSentence(text, s, mentions, corpus);
+      if (key !== undefined) cache!.set(key, got.map((f) => shift(f, -s.start)));
+      findings.push(...got);
     }
   }
   for (const f of findings) {
@@ -33,6 +45,32 @@ export function checkDraft(text: string, corpus: Corpus, opts: CheckOptions = {}
     f.column = lc.column;
   }
   return findings.sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0));
+}
+
+/** Findings of unchanged sentences, reused across checks of the same draft. */
+export interface SentenceCache { get(key: string): Finding[] | undefined; set(key: string, v: Finding[]): void }
+
+function shift(f: Finding, by: number): Finding {
+  return { ...f, start: f.start + by, end: f.end + by, fixes: f.fixes.map((x) => ({ ...x, start: x.start + by, end: x.end + by })) };
+}
+
+/**
+ * Checks successive versions of drafts, re-judging only sentences that changed: after a one-word
+ * edit only that sentence is analysed again; the rest keep their findings.
+ */
+export class DraftChecker {
+  private readonly cache = new Map<string, Finding[]>();
+  constructor(readonly corpus: Corpus, private readonly maxEntries = 20000) {}
+  check(text: string, opts: CheckOptions = {}): Finding[] {
+    const cache: SentenceCache = {
+      get: (k) => this.cache.get(k),
+      set: (k, v) => {
+        if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+        this.cache.set(k, v);
+      },
+    };
+    return checkDraft(text, this.corpus, opts, cache);
+  }
 }
 
 function nameFinding(text: string, m: NameMention, corpus: Corpus): Finding {

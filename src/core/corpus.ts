@@ -2,12 +2,20 @@
 // they report and who said them, and a BM25 index for finding evidence.
 import type { Source, Passage, Entity, Quote } from './types';
 import { splitSentences } from './sentences';
-import { extractMentions, groupEntities, type Mention } from './entities';
-import { findQuotes } from './quotes';
+import { extractMentions, groupEntities, type Mention, type NlpMode } from './entities';
+import { findQuotes, type RawQuote } from './quotes';
 import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS } from './text';
 import { findFigures, type Figure } from './numberFacts';
 
 export interface ScoredPassage { passage: Passage; score: number }
+
+export interface CorpusSnapshot {
+  sources: Source[];
+  passages: Passage[];
+  entities: Entity[];
+  postings: [string, Int32Array][];
+  passageKeys: string[][];
+}
 
 export class Corpus {
   readonly sources: Source[] = [];
@@ -19,7 +27,7 @@ export class Corpus {
   readonly aliases = new Map<string, string>();
   /** Lower-cased role phrase -> entity ids holding it. */
   readonly roles = new Map<string, string[]>();
-  private readonly postings = new Map<string, number[]>(); // key -> [passage, tf, passage, tf, ...]
+  private readonly postings = new Map<string, ArrayLike<number> & { push?: (...n: number[]) => number }>(); // key -> [passage, tf, ...]
   private readonly passageKeys: string[][] = [];
   private readonly passageLen: number[] = [];
   private avgLen = 1;
@@ -61,7 +69,7 @@ export class Corpus {
     const tf = new Map<string, number>();
     for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
     for (const [k, n] of tf) {
-      let list = this.postings.get(k);
+      let list = this.postings.get(k) as number[] | undefined;
       if (!list) { list = []; this.postings.set(k, list); }
       list.push(p.index, n);
     }
@@ -94,6 +102,27 @@ export class Corpus {
       .map(([p, score]) => ({ passage: this.passages[p], score }));
   }
 
+  /** Plain data for persisting the built index (see indexStore.ts). */
+  toSnapshot(): CorpusSnapshot {
+    return {
+      sources: this.sources, passages: this.passages, entities: this.entities,
+      postings: [...this.postings.entries()].map(([k, v]) => [k, Int32Array.from(v)]),
+      passageKeys: this.passageKeys,
+    };
+  }
+
+  /** Rebuilds a corpus from `toSnapshot()` output without re-reading or re-analysing anything. */
+  static fromSnapshot(s: CorpusSnapshot): Corpus {
+    const c = new Corpus();
+    for (const src of s.sources) c.addSource(src);
+    c.setEntities(s.entities);
+    for (const p of s.passages) c.passages.push(p);
+    for (const [k, v] of s.postings) c.postings.set(k, v as unknown as number[]);
+    s.passageKeys.forEach((keys, i) => { c.passageKeys[i] = keys; c.passageLen[i] = keys.length; });
+    c.finish();
+    return c;
+  }
+
   /** How rare a key is in the corpus (idf), for weighting coverage. */
   idf(key: string): number {
     const list = this.postings.get(key);
@@ -115,45 +144,79 @@ export function keysWithEntities(text: string, base: number, mentions: { start: 
   return keys;
 }
 
-/** Builds the corpus from loaded sources. Runs compromise once per source. */
-export function buildCorpus(sources: Source[]): Corpus {
+/** The expensive, per-source part of indexing (sentence splitting, names, quotations): cacheable by content hash. */
+export interface SourceAnalysis {
+  sentences: { start: number; end: number; heading: boolean }[];
+  mentions: Mention[];
+  /** Quotations per sentence, offsets into the source text. */
+  quotes: RawQuote[][];
+}
+
+/** Analyses one source text. `mode` picks full compromise tagging or the fast lexicon lookup. */
+export function analyseSource(text: string, mode: NlpMode = 'full'): SourceAnalysis {
+  const sentences = splitSentences(text);
+  const headings = sentences.filter((s) => s.heading).map((s) => ({ start: s.start, end: s.end }));
+  return {
+    sentences: sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })),
+    mentions: extractMentions(text, headings, mode),
+    quotes: sentences.map((s) => findQuotes(s.text, s.start)),
+  };
+}
+
+/** Corpora larger than this many articles are analysed with the fast lexicon lookup when the mode is `auto`. */
+export const AUTO_FULL_NLP_LIMIT = 500;
+
+export interface BuildOptions {
+  /** `auto` (default): full compromise tagging up to AUTO_FULL_NLP_LIMIT articles, fast lookup above. */
+  mode?: NlpMode | 'auto';
+  /** Pre-computed analyses (from a cache), aligned with `sources`; missing ones are computed. */
+  analyses?: (SourceAnalysis | undefined)[];
+}
+
+export function resolveMode(mode: NlpMode | 'auto' | undefined, count: number): NlpMode {
+  return mode === 'full' || mode === 'fast' ? mode : count > AUTO_FULL_NLP_LIMIT ? 'fast' : 'full';
+}
+
+/** Builds the corpus from loaded sources. */
+export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus {
+  const mode = resolveMode(opts.mode, sources.length);
   const corpus = new Corpus();
   const all: { m: Mention; sourceId: string; passage: number }[] = [];
-  const perSource: { source: Source; passages: Passage[]; mentionIdx: number[] }[] = [];
+  const perSource: { source: Source; passages: Passage[]; mentionIdx: number[]; analysis: SourceAnalysis }[] = [];
   let pIndex = 0;
-  for (const source of sources) {
+  sources.forEach((source, si) => {
     corpus.addSource(source);
-    const sentences = splitSentences(source.text);
+    const analysis = opts.analyses?.[si] ?? analyseSource(source.text, mode);
     const starts = lineStartsOf(source.text);
-    const headings = sentences.filter((s) => s.heading).map((s) => ({ start: s.start, end: s.end }));
-    const mentions = extractMentions(source.text, headings);
-    const passages: Passage[] = sentences.map((s) => ({
-      index: pIndex++, sourceId: source.id, text: s.text, start: s.start, end: s.end,
+    const passages: Passage[] = analysis.sentences.map((s) => ({
+      index: pIndex++, sourceId: source.id, text: source.text.slice(s.start, s.end), start: s.start, end: s.end,
       line: source.lineOffset + lineColAt(starts, s.start).line, entities: [], quotes: [],
     }));
     const mentionIdx: number[] = [];
     let pi = 0;
-    for (const m of mentions) {
+    for (const m of analysis.mentions) {
       while (pi < passages.length - 1 && passages[pi].end <= m.start) pi++;
       mentionIdx.push(all.length);
       all.push({ m, sourceId: source.id, passage: passages[pi]?.index ?? 0 });
     }
-    perSource.push({ source, passages, mentionIdx });
-  }
+    perSource.push({ source, passages, mentionIdx, analysis });
+  });
   const { entities, idOf } = groupEntities(all);
   corpus.setEntities(entities);
 
-  for (const { source, passages, mentionIdx } of perSource) {
+  for (const { passages, mentionIdx, analysis } of perSource) {
     const resolved = mentionIdx.map((i) => ({ start: all[i].m.start, end: all[i].m.end, id: idOf(i)!, kind: all[i].m.kind }));
     let lastSpeaker: string | undefined;
     let lastPassageHadQuote = false;
-    for (const p of passages) {
-      const inP = resolved.filter((r) => r.start >= p.start && r.end <= p.end);
+    let ri = 0;
+    passages.forEach((p, k) => {
+      while (ri < resolved.length && resolved[ri].start < p.start) ri++;
+      const inP: typeof resolved = [];
+      for (let r = ri; r < resolved.length && resolved[r].start < p.end; r++) if (resolved[r].end <= p.end) inP.push(resolved[r]);
       p.entities = [...new Set(inP.map((r) => r.id))];
-      const raw = findQuotes(p.text, p.start);
       const quotes: Quote[] = [];
-      for (const q of raw) {
-        let speaker = resolveSpeaker(corpus, q.speakerText, resolved, q.start);
+      for (const q of analysis.quotes[k] ?? []) {
+        let speaker = resolveSpeaker(corpus, q.speakerText, resolved.slice(0, ri + inP.length), q.start);
         // A quotation standing alone right after another by the same speaker continues it.
         if (!speaker && !q.speakerText && lastPassageHadQuote && q.start - p.start <= 1) speaker = lastSpeaker;
         const quote: Quote = { text: q.text, start: q.start, end: q.end };
@@ -164,7 +227,7 @@ export function buildCorpus(sources: Source[]): Corpus {
       lastPassageHadQuote = quotes.some((q) => q.text.split(/\s+/).length > 3);
       p.quotes = quotes;
       corpus.indexPassage(p, keysWithEntities(p.text, p.start, inP));
-    }
+    });
   }
   corpus.finish();
   return corpus;

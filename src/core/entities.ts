@@ -62,8 +62,16 @@ function wordsOf(text: string): Word[] {
   return out;
 }
 
+/**
+ * How names are found: `full` tags every sentence with compromise (best, about 20 ms per 1,000 words);
+ * `fast` looks capitalised words up in compromise's lexicon (names, places, organisations) and is
+ * about a hundred times faster, for corpora of thousands of articles.
+ */
+export type NlpMode = 'full' | 'fast';
+
 /** Finds name mentions in one text with compromise, then repairs them. `skip` ranges (headlines) are ignored. */
-export function extractMentions(text: string, skip: { start: number; end: number }[] = []): Mention[] {
+export function extractMentions(text: string, skip: { start: number; end: number }[] = [], mode: NlpMode = 'full'): Mention[] {
+  if (mode === 'fast') return repairMentions(text, lexiconMentions(text), skip);
   const doc = nlp(text);
   const raw: Mention[] = [];
   const take = (list: any[], kind: EntityKind) => {
@@ -290,4 +298,39 @@ export function groupEntities(mentions: { m: Mention; sourceId: string; passage:
   });
   // A person's single-word alias that is also a standalone person entity should not shadow it.
   return { entities: [...entities.values()], idOf: (i) => ids[i] };
+}
+
+let lexicon: Record<string, string> | undefined;
+function lexiconTag(word: string): string | undefined {
+  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
+  return lexicon[word.toLowerCase()];
+}
+const PERSON_TAGS = /MaleName|FemaleName|FirstName|Person/;
+const PLACE_TAGS = /Country|City|Region|Place/;
+
+/** Name spans found by looking capitalised runs up in compromise's lexicon: cheap, context-free. */
+export function lexiconMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  const re = /[\p{Lu}][\p{L}'’.-]*(?:[ \t]+(?:[\p{Lu}][\p{L}'’.-]*))*/gu;
+  for (const m of text.matchAll(re)) {
+    let words = m[0].split(/[ \t]+/);
+    let start = m.index!;
+    // Leading titles, nationalities and sentence-initial words are not part of the name.
+    while (words.length > 1 && (TITLE_WORDS.has(words[0]) || (NATIONALITY_RE.test(words[0]) && !/^(North|South|East|West|Eastern|Western)$/.test(words[0])) || NOT_NAMES.has(words[0]) || /Pronoun|Determiner|Preposition|Conjunction/.test(lexiconTag(words[0]) ?? ''))) {
+      start += m[0].slice(start - m.index!).indexOf(words[1]);
+      words = words.slice(1);
+    }
+    const first = words[0].replace(/[’']s$|[.]$/, '');
+    const last = words[words.length - 1].replace(/[’']s$|[.]$/, '');
+    const startOfSentence = /(^|[.!?]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, start - 4), start));
+    let kind: EntityKind | undefined;
+    if (words.length >= 2 && (PERSON_TAGS.test(lexiconTag(first) ?? '') || TITLE_WORDS.has(first) || /LastName/.test(lexiconTag(last) ?? ''))) kind = 'person';
+    else if (ORG_HEADS.test(last) || /Organization/.test(lexiconTag(words.join(' ')) ?? lexiconTag(last) ?? '')) kind = 'organization';
+    else if (PLACE_HEADS.test(last) || PLACE_TAGS.test(lexiconTag(words.join(' ')) ?? '') || (words.length === 1 && PLACE_TAGS.test(lexiconTag(first) ?? ''))) kind = 'place';
+    else if (words.length === 1 && /LastName/.test(lexiconTag(first) ?? '') && !startOfSentence) kind = 'person';
+    if (!kind) continue;
+    const name = words.join(' ');
+    out.push({ name, kind, start, end: start + m[0].length - (start - m.index!) });
+  }
+  return out;
 }

@@ -2,4 +2,6 @@
 export * from './types';
 export { loadSources, parseSourceText, type LoadOptions, type LoadResult } from './corpusLoader';
 export { Corpus, buildCorpus } from './corpus';
-export { checkDraft, type CheckOptions } from './checker';
+export { checkDraft, DraftChecker, type CheckOptions, type SentenceCache } from './checker';
+export { analyseSource, type SourceAnalysis, type BuildOptions } from './corpus';
+export { indexCorpus, FileIndexStore, MemoryIndexStore, type IndexStore, type IndexStats, type IndexOptions } from './indexStore';

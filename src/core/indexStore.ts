@@ -1,0 +1,115 @@
+// A persistent corpus index: each source's analysis is cached by its content hash, and the whole
+// built index by the hashes of all its sources, so a warm start loads instead of re-running the NLP
+// and a changed file re-analyses alone. Storage sits behind `IndexStore`, so a server-backed
+// archive can be added later without touching the checker.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import type { Source } from './types';
+import { Corpus, buildCorpus, analyseSource, resolveMode, type SourceAnalysis, type CorpusSnapshot } from './corpus';
+import type { NlpMode } from './entities';
+
+/** Where index data lives. Keys are hex strings; values opaque bytes. */
+export interface IndexStore {
+  get(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, data: Uint8Array): Promise<void>;
+}
+
+/** Bumped whenever analysis or index layout changes, so old caches are ignored. */
+export const INDEX_FORMAT = 'corroborate-index-3';
+
+/** An IndexStore in a folder: one file per key, written atomically. */
+export class FileIndexStore implements IndexStore {
+  constructor(readonly dir: string) {}
+  private file(key: string) { return path.join(this.dir, key.slice(0, 2), key + '.bin'); }
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try { return await fs.readFile(this.file(key)); } catch { return undefined; }
+  }
+  async put(key: string, data: Uint8Array): Promise<void> {
+    const f = this.file(key);
+    await fs.mkdir(path.dirname(f), { recursive: true });
+    const tmp = `${f}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, f);
+  }
+}
+
+/** An IndexStore in memory (tests, one-off CLI runs). */
+export class MemoryIndexStore implements IndexStore {
+  readonly map = new Map<string, Uint8Array>();
+  async get(key: string) { return this.map.get(key); }
+  async put(key: string, data: Uint8Array) { this.map.set(key, data); }
+}
+
+export function sourceHash(s: Source, mode: NlpMode): string {
+  return createHash('sha1').update(INDEX_FORMAT).update('\0').update(mode).update('\0').update(s.text).digest('hex');
+}
+
+export interface IndexOptions {
+  store?: IndexStore;
+  mode?: NlpMode | 'auto';
+  /** Called as sources are analysed: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Analyse in these many worker threads (0: in this thread). Needs `workerScript`. */
+  analyse?: (batch: { text: string }[], mode: NlpMode) => Promise<SourceAnalysis[]>;
+  /** Yield to the event loop between sources (default true) so a host stays responsive. */
+  yieldEvery?: number;
+}
+
+export interface IndexStats { sources: number; analysed: number; reused: number; snapshot: 'loaded' | 'built'; ms: number }
+
+/** Builds (or loads) the index for `sources`, reusing whatever the store already holds. */
+export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): Promise<{ corpus: Corpus; stats: IndexStats }> {
+  const t0 = performance.now();
+  const mode = resolveMode(opts.mode, sources.length);
+  const hashes = sources.map((s) => sourceHash(s, mode));
+  const meta = sources.map((s) => JSON.stringify({ ...s, text: undefined }));
+  const snapshotKey = createHash('sha1').update(INDEX_FORMAT).update(mode).update(hashes.join(',')).update(meta.join('\n')).digest('hex');
+  const store = opts.store;
+  if (store) {
+    const snap = await store.get('c' + snapshotKey);
+    if (snap) {
+      try {
+        const corpus = Corpus.fromSnapshot(v8.deserialize(snap) as CorpusSnapshot);
+        opts.onProgress?.(sources.length, sources.length);
+        return { corpus, stats: { sources: sources.length, analysed: 0, reused: sources.length, snapshot: 'loaded', ms: performance.now() - t0 } };
+      } catch { /* a corrupt or outdated snapshot is rebuilt below */ }
+    }
+  }
+  const analyses: (SourceAnalysis | undefined)[] = new Array(sources.length);
+  let reused = 0;
+  if (store) {
+    await Promise.all(hashes.map(async (h, i) => {
+      const b = await store.get('a' + h);
+      if (!b) return;
+      try { analyses[i] = v8.deserialize(b) as SourceAnalysis; reused++; } catch { /* re-analyse */ }
+    }));
+  }
+  const missing = sources.map((_, i) => i).filter((i) => !analyses[i]);
+  let done = reused;
+  opts.onProgress?.(done, sources.length);
+  const yieldEvery = opts.yieldEvery ?? 1;
+  if (opts.analyse) {
+    const batchSize = 32;
+    const batches: number[][] = [];
+    for (let i = 0; i < missing.length; i += batchSize) batches.push(missing.slice(i, i + batchSize));
+    await Promise.all(batches.map(async (b) => {
+      const res = await opts.analyse!(b.map((i) => ({ text: sources[i].text })), mode);
+      b.forEach((i, k) => { analyses[i] = res[k]; });
+      done += b.length;
+      opts.onProgress?.(done, sources.length);
+    }));
+  } else {
+    for (let n = 0; n < missing.length; n++) {
+      const i = missing[n];
+      analyses[i] = analyseSource(sources[i].text, mode);
+      done++;
+      if (yieldEvery && n % yieldEvery === 0) { opts.onProgress?.(done, sources.length); await new Promise((r) => setImmediate(r)); }
+    }
+  }
+  if (store) await Promise.all(missing.map((i) => store.put('a' + hashes[i], v8.serialize(analyses[i]))));
+  const corpus = buildCorpus(sources, { mode, analyses });
+  if (store) await store.put('c' + snapshotKey, v8.serialize(corpus.toSnapshot()));
+  return { corpus, stats: { sources: sources.length, analysed: missing.length, reused, snapshot: 'built', ms: performance.now() - t0 } };
+}
