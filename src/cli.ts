@@ -1,7 +1,8 @@
 // Command-line front end: `corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] FILE...`
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadSources, buildCorpus, checkDraft, type Finding } from './core';
+import * as os from 'node:os';
+import { loadSources, indexCorpus, FileIndexStore, checkDraft, type Finding } from './core';
 import { checkContent } from './core/corpusLoader';
 
 const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] [--names] FILE...
@@ -14,24 +15,29 @@ Options:
   --no-seeds        do not include the bundled seed articles
   --format FORMAT   text (default) or json
   --names           in text format, list name findings too
+  --cache DIR       keep the corpus index in DIR (default: $XDG_CACHE_HOME/corroborate
+                    or ~/.cache/corroborate); a warm start skips re-analysing the corpus
+  --no-cache        do not read or write the index cache
   -h, --help        show this help
 
 Exit status: 0 when nothing is contradicted, misquoted or misattributed; 1 when something is;
 2 on bad usage or unreadable input.`;
 
-interface Args { corpus: string[]; seeds: boolean; format: 'text' | 'json'; names: boolean; files: string[] }
+interface Args { corpus: string[]; seeds: boolean; format: 'text' | 'json'; names: boolean; files: string[]; cache: string | false }
 
 function parseArgs(argv: string[]): Args | string {
   const [cmd, ...rest] = argv;
   if (cmd === '-h' || cmd === '--help') return 'help';
   if (cmd !== 'check') return cmd ? `unknown command "${cmd}"` : 'missing command';
-  const a: Args = { corpus: [], seeds: true, format: 'text', names: false, files: [] };
+  const a: Args = { corpus: [], seeds: true, format: 'text', names: false, files: [], cache: defaultCacheDir() };
   for (let i = 0; i < rest.length; i++) {
     const x = rest[i];
     if (x === '--corpus') { const v = rest[++i]; if (!v) return '--corpus needs a path'; a.corpus.push(v); }
     else if (x.startsWith('--corpus=')) a.corpus.push(x.slice(9));
     else if (x === '--no-seeds') a.seeds = false;
     else if (x === '--names') a.names = true;
+    else if (x === '--no-cache') a.cache = false;
+    else if (x === '--cache') { const v = rest[++i]; if (!v) return '--cache needs a folder'; a.cache = v; }
     else if (x === '--format' || x.startsWith('--format=')) {
       const v = x.includes('=') ? x.slice(9) : rest[++i];
       if (v !== 'text' && v !== 'json') return `--format must be text or json, not "${v ?? ''}"`;
@@ -65,7 +71,13 @@ export async function main(argv: string[]): Promise<number> {
   const seedsDir = path.join(__dirname, '..', 'seeds');
   const loaded = await loadSources(args.corpus, { baseDir: process.cwd(), includeSeeds: args.seeds, seedsDir });
   for (const p of loaded.problems) process.stderr.write(`corroborate: corpus: ${p.path}: ${p.message} (skipped)\n`);
-  const corpus = buildCorpus(loaded.sources);
+  let store: FileIndexStore | undefined;
+  if (args.cache) store = new FileIndexStore(args.cache);
+  const { corpus } = await indexCorpus(loaded.sources, { store, yieldEvery: 0 }).catch(async (e: Error) => {
+    // An unwritable cache folder must not stop the check.
+    process.stderr.write(`corroborate: index cache unavailable (${e.message}); continuing without it\n`);
+    return indexCorpus(loaded.sources, { yieldEvery: 0 });
+  });
   const results = drafts.map((d) => ({ path: d.path, findings: checkDraft(d.text, corpus) }));
   if (args.format === 'json') {
     const out = {
@@ -87,6 +99,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   return results.some((r) => r.findings.some((f) => PROBLEM_VERDICTS.has(f.verdict))) ? 1 : 0;
+}
+
+function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'corroborate');
 }
 
 function clip(s: string): string { return s.length > 80 ? s.slice(0, 77) + '...' : s; }
