@@ -217,8 +217,11 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   // Each candidate judged on the words it shares beyond the conflicting ones.
   cands.sort((a, b) => b.overlap - a.overlap || b.score - a.score);
   const claimEntities = uniq.filter((k) => k.startsWith('@'));
+  // The same fact: most of the claim's weighted words, at least three of them (two for a short claim
+  // that matches almost entirely), and a shared entity when the claim names one.
   const sameFact = (c: Candidate) =>
-    c.overlap >= 0.45 && c.shared.size >= 3 && (claimEntities.length === 0 || claimEntities.some((e) => c.shared.has(e)) || c.overlap >= 0.6);
+    c.overlap >= 0.45 && (c.shared.size >= 3 || (c.shared.size >= 2 && c.overlap >= 0.75)) &&
+    (claimEntities.length === 0 || claimEntities.some((e) => c.shared.has(e)) || c.overlap >= 0.6);
   const contra = cands.find((c) => c.conflicts.length > 0 && sameFact(c) && !cands.some((o) => o !== c && o.overlap >= c.overlap && o.conflicts.length === 0 && o.figureAgreements > 0 && sameFact(o)));
   const base = { kind: 'claim' as const, text: s.text, start: s.start, end: s.end, line: 0, column: 0 };
   if (contra) {

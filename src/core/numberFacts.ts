@@ -2,7 +2,7 @@
 // so that "two missiles" can be compared with "three missiles" and "1,000 km" with "620 miles".
 import { tokenize, STOPWORDS, keyOf, type Token } from './text';
 
-export type FigureKind = 'count' | 'ordinal' | 'times' | 'year' | 'date' | 'weekday' | 'percent' | 'money' | 'measure' | 'score';
+export type FigureKind = 'count' | 'ordinal' | 'times' | 'year' | 'date' | 'month' | 'weekday' | 'percent' | 'money' | 'measure' | 'score';
 
 export interface Figure {
   kind: FigureKind;
@@ -95,6 +95,7 @@ export function findFigures(text: string, base = 0): Figure[] {
       // "Sept. 13", "September 13, 2023", "13 September"
       const d = Number(lowers[i + 1]);
       if (Number.isInteger(d) && d >= 1 && d <= 31) { kind = 'date'; value = MONTHS[w] * 100 + d; j = i + 1; }
+      else if (w.length > 3 && /^(in|since|until|by|during|early|late|mid|last|next|this|of|from)$/.test(lowers[i - 1] ?? '') && !/^\d{1,2}$/.test(lowers[i - 1] ?? '')) { kind = 'month'; value = MONTHS[w]; }
     }
     if (kind === 'count' && Number.isInteger(value) && value >= 1 && value <= 31 && MONTHS[lowers[i + 1]] !== undefined && /^[A-Z]/.test(toks[i + 1].text)) {
       kind = 'date'; value = MONTHS[lowers[i + 1]] * 100 + value; j = i + 1;
@@ -150,7 +151,7 @@ function makeFigure(text: string, base: number, toks: Token[], i: number, j: num
       k++;
       if (value !== 1 && /[^su]s$/.test(last.norm)) break;
     }
-    if (last && kind !== 'year' && kind !== 'date' && kind !== 'weekday' && kind !== 'times') head = last.key;
+    if (last && kind !== 'year' && kind !== 'date' && kind !== 'month' && kind !== 'weekday' && kind !== 'times') head = last.key;
     if (kind === 'ordinal' && last) head = last.key;
   }
   for (let k = Math.max(0, i - 4); k <= Math.min(toks.length - 1, j + 4); k++) {
@@ -166,6 +167,8 @@ function makeFigure(text: string, base: number, toks: Token[], i: number, j: num
 export function comparable(a: Figure, b: Figure): boolean {
   // "failed twice" and "its second attempt" say the same; a different value is not a contradiction.
   if ((a.kind === 'times' && b.kind === 'ordinal') || (a.kind === 'ordinal' && b.kind === 'times')) return a.value === b.value;
+  // A month alone ("in July") compares with the month of a full date.
+  if ((a.kind === 'month' && b.kind === 'date') || (a.kind === 'date' && b.kind === 'month')) return a.context.some((c) => b.context.includes(c));
   const fam = (k: FigureKind) => (k === 'count' || k === 'times' ? 'count' : k);
   if (fam(a.kind) !== fam(b.kind)) return false;
   if (a.kind === 'measure') return a.head === b.head;
@@ -174,7 +177,7 @@ export function comparable(a: Figure, b: Figure): boolean {
     // One side names no noun ("the two then toured"): the same surroundings make it the same thing.
     return a.context.filter((c) => b.context.includes(c)).length >= 2;
   }
-  if (a.kind === 'year' || a.kind === 'date' || a.kind === 'weekday' || a.kind === 'score') {
+  if (a.kind === 'year' || a.kind === 'date' || a.kind === 'month' || a.kind === 'weekday' || a.kind === 'score') {
     const shared = a.context.filter((c) => b.context.includes(c)).length;
     return shared >= 1;
   }
@@ -184,9 +187,12 @@ export function comparable(a: Figure, b: Figure): boolean {
 /** Whether two comparable figures agree, allowing for approximations and rounding in unit conversions. */
 export function agrees(a: Figure, b: Figure): boolean {
   if (a.value === b.value) return true;
+  if (a.kind === 'month' && b.kind === 'date') return Math.floor(b.value / 100) === a.value;
+  if (a.kind === 'date' && b.kind === 'month') return Math.floor(a.value / 100) === b.value;
   if (a.kind !== b.kind && (a.kind === 'times' || a.kind === 'ordinal')) return false;
-  if (a.kind === 'year' || a.kind === 'date' || a.kind === 'weekday' || a.kind === 'ordinal' || a.kind === 'times' || a.kind === 'score') return false;
-  const tol = a.approx || b.approx ? 0.1 : a.kind === 'measure' ? 0.03 : 0;
+  if (a.kind === 'year' || a.kind === 'date' || a.kind === 'month' || a.kind === 'weekday' || a.kind === 'ordinal' || a.kind === 'times' || a.kind === 'score') return false;
+  // Approximations ("some 1,000", "roughly") allow 5%; unit conversions ("620 miles") 3%.
+  const tol = a.approx || b.approx ? 0.05 : a.kind === 'measure' ? 0.03 : 0;
   return Math.abs(a.value - b.value) <= tol * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 

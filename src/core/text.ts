@@ -114,6 +114,13 @@ export const LIGHT_WORDS = new Set([
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty',
   'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion', 'dozen',
   'first', 'second', 'third', 'fourth', 'fifth', 'once', 'twice', 'thrice',
+  // units are compared with their figures
+  'km', 'kilometer', 'kilometers', 'mile', 'miles', 'meter', 'meters', 'kg', 'kilogram', 'kilograms', 'tonne', 'tonnes', 'ton', 'tons',
+  'pound', 'pounds', 'liter', 'liters', 'barrel', 'barrels', 'cubic', 'percent', 'cent',
+  // verbs of place that say nothing checkable on their own
+  'lie', 'lies', 'located', 'situated', 'sits',
+  // approximations qualify figures
+  'around', 'roughly', 'nearly', 'almost', 'approximately', 'estimated', 'some', 'least',
 ]);
 /** Comparison keys of LIGHT_WORDS (what keysWithEntities compares). */
 export const LIGHT_KEYS = new Set([...LIGHT_WORDS].map((w) => keyOf(w)));

@@ -98,4 +98,27 @@ describe('claims and verdicts', () => {
     assert.equal(putin.column, t.slice(t.lastIndexOf('\n', putin.start) + 1, putin.start).length + 1);
     for (const f of fs) assert.equal(t.slice(f.start, f.end), f.text);
   });
+
+  it('joins a quotation split by its attribution and checks it whole', async () => {
+    const t = '"We will discuss all subjects," Putin said, "without hurrying."';
+    const q = (await check(t)).filter((f) => f.kind === 'quote');
+    assert.equal(q.length, 1);
+    assert.equal(q[0].verdict, 'supported');
+    assert.equal(q[0].speaker, 'Vladimir Putin');
+  });
+
+  it('compares measures across units and approximations, months and weekdays', async () => {
+    const cases: [string, string][] = [
+      ['The Vostochny Cosmodrome lies about 1,000 km from Vladivostok.', 'supported'],
+      ['The spaceport is roughly 900 kilometres from Vladivostok.', 'contradicted'],
+      ['Russian Defence Minister Sergei Shoigu visited Pyongyang in July.', 'supported'],
+      ['Russian Defence Minister Sergei Shoigu visited Pyongyang in August.', 'contradicted'],
+      ['Kim left Pyongyang on Monday evening aboard an armoured train.', 'contradicted'],
+      ['Fuel with a total volume of 12,500 cubic metres was stored at the depot.', 'supported'],
+    ];
+    for (const [t, want] of cases) {
+      const fs = (await check(t)).filter((f) => f.kind === 'claim');
+      assert.deepEqual(fs.map((f) => f.verdict), [want], `${t} -> ${fs.map((f) => f.reason).join('; ')}`);
+    }
+  });
 });
