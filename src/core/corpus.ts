@@ -54,6 +54,12 @@ export class Corpus {
       count.set(a, set);
     }
     for (const [a, ids] of count) if (ids.size === 1) this.aliases.set(a, [...ids][0]);
+    // Korean-style names are also written with a hyphen: "Kim Jong Un" / "Kim Jong-un".
+    for (const e of entities) {
+      const t = e.name.split(' ');
+      if (e.kind !== 'person' || t.length !== 3) continue;
+      for (const v of [`${t[0]} ${t[1]}-${t[2].toLowerCase()}`, `${t[0]} ${t[1]}-${t[2]}`]) if (!this.aliases.has(v)) this.aliases.set(v, e.id);
+    }
     for (const e of entities) for (const r of e.roles) {
       const k = r.toLowerCase();
       const ids = this.roles.get(k) ?? [];

@@ -76,7 +76,15 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
       if (!ok) continue;
       const j = i + c.words.length - 1;
       const next = words[j + 1];
-      if (next && /^\p{Lu}/u.test(next.w) && folded.slice(words[j].end, next.start) === ' ' && !/'s$/.test(words[j].w) && c.words.length === 1 && corpus.getEntity(c.id)?.kind !== 'person') break;
+      // A lone alias glued to other capitalised words belongs to a name the corpus does not know
+      // ("Kim Kardashian", "Denzel Washington", "Manchester United"); titles before it are fine.
+      if (c.words.length === 1) {
+        const prev = words[i - 1];
+        const gluedNext = next && /^\p{Lu}/u.test(next.w) && folded.slice(words[j].end, next.start) === ' ' && !/'s$/.test(words[j].w) && !first.has(next.w.replace(/'s$/, ''));
+        const gluedPrev = prev && /^\p{Lu}/u.test(prev.w) && folded.slice(prev.end, words[i].start) === ' ' && !/'s$/.test(prev.w) &&
+          !TITLE_OR_ROLE.test(prev.w) && !/^(The|A|An|In|On|At|But|And|As|By|For|From|With|When|While|After|Before|If|Of|To)$/.test(prev.w) && !first.has(prev.w.replace(/'s$/, ''));
+        if (gluedNext || gluedPrev) break;
+      }
       const mention: NameMention = { id: c.id, start: words[i].start, end: words[j].start + words[j].w.replace(/'s$|'$/, '').length };
       // A role right before the name: "Foreign Minister Sergei Shoigu".
       let r = i;

@@ -47,6 +47,13 @@ describe('entities and aliases', () => {
     assert.deepEqual(got, [['Putin', 'Vladimir Putin'], ['Kremlin spokesman', 'Dmitry Peskov'], ['Kim Jong Un', 'Kim Jong Un']]);
   });
 
+  it('does not take a lone alias that is part of another name, and knows hyphenated Korean names', async () => {
+    const c = await seeds();
+    const text = 'Kim Kardashian met Denzel Washington. President Putin greeted Kim Jong-un in Moscow.';
+    const got = findNameMentions(text, c).map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(got, [['Putin', 'Vladimir Putin'], ['Kim Jong-un', 'Kim Jong Un'], ['Moscow', 'Moscow']]);
+  });
+
   it('extracts mentions with offsets into the text', () => {
     const text = 'Defence Minister Sergei Shoigu visited Pyongyang in July.';
     const ms = extractMentions(text);
