@@ -199,7 +199,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
       conflicts.push({ claim: f, source: { start: passage.start + g.start, end: passage.start + g.end, text: g.text }, what: 'figure' });
     }
     // Contrasting attributes of the same noun: "white limousine" vs "black limousine".
-    const ptoks = tokenize(passage.text);
+    const ptoks = corpus.tokensOf(passage);
     for (let i = 0; i + 1 < claimToks.length; i++) {
       const c = claimToks[i];
       const cls = CONTRAST.get(c.norm);
@@ -226,7 +226,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const base = { kind: 'claim' as const, text: s.text, start: s.start, end: s.end, line: 0, column: 0 };
   if (contra) {
     const c = contra.conflicts[0];
-    const marks = marksFor(contra.passage, contra.shared, contra.conflicts);
+    const marks = marksFor(corpus, contra.passage, contra.shared, contra.conflicts);
     const fixes: Fix[] = contra.conflicts
       .filter((x) => x.claim.end <= s.end)
       .slice(0, 1)
@@ -252,7 +252,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
     return {
       ...base, verdict: 'supported',
       reason: `Supported by ${n} source${n === 1 ? '' : 's'}${coverage < 0.95 ? ` (${Math.round(coverage * 100)}% of its key words found)` : ''}.`,
-      evidence: used.map((c) => evidenceOf(corpus, c.passage, marksFor(c.passage, c.shared, []), c.overlap)),
+      evidence: used.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.shared, []), c.overlap)),
       fixes: [],
     };
   }
@@ -266,20 +266,20 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   }
   return {
     ...base, verdict: 'unverified', reason,
-    evidence: near.map((c) => evidenceOf(corpus, c.passage, marksFor(c.passage, c.shared, []), c.overlap)),
+    evidence: near.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.shared, []), c.overlap)),
     fixes: [],
   };
 }
 
 function supporting(corpus: Corpus, cands: Candidate[], except: Candidate, n: number): Evidence[] {
-  return cands.filter((c) => c !== except && c.overlap >= 0.3).slice(0, n).map((c) => evidenceOf(corpus, c.passage, marksFor(c.passage, c.shared, c.conflicts), c.overlap));
+  return cands.filter((c) => c !== except && c.overlap >= 0.3).slice(0, n).map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.shared, c.conflicts), c.overlap));
 }
 
 /** Marks the passage words that match the claim, and the spans that differ from it. */
-function marksFor(p: Passage, shared: Set<string>, conflicts: Conflict[]): Mark[] {
+function marksFor(corpus: Corpus, p: Passage, shared: Set<string>, conflicts: Conflict[]): Mark[] {
   const marks: Mark[] = [];
   for (const c of conflicts) marks.push({ start: c.source.start - p.start, end: c.source.end - p.start, kind: 'differ' });
-  for (const t of tokenize(p.text)) {
+  for (const t of corpus.tokensOf(p)) {
     if (shared.has(t.key) && !marks.some((m) => t.start < m.end && m.start < t.end)) marks.push({ start: t.start, end: t.end, kind: 'match' });
   }
   for (const e of p.entities) if (shared.has('@' + e)) {

@@ -4,7 +4,7 @@ import type { Source, Passage, Entity, Quote } from './types';
 import { splitSentences } from './sentences';
 import { extractMentions, groupEntities, type Mention, type NlpMode } from './entities';
 import { findQuotes, type RawQuote } from './quotes';
-import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS } from './text';
+import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS, type Token } from './text';
 import { findFigures, type Figure } from './numberFacts';
 
 export interface ScoredPassage { passage: Passage; score: number }
@@ -32,13 +32,28 @@ export class Corpus {
   private readonly passageLen: number[] = [];
   private avgLen = 1;
   private readonly figureCache = new Map<number, Figure[]>();
+  private readonly tokenCache = new Map<number, Token[]>();
 
   getSource(id: string): Source | undefined { return this.sourceById.get(id); }
   getEntity(id: string): Entity | undefined { return this.entityById.get(id); }
   keysOf(p: Passage): string[] { return this.passageKeys[p.index]; }
+  /** Word tokens of a passage (offsets into the passage text), cached. */
+  tokensOf(p: Passage): Token[] {
+    let t = this.tokenCache.get(p.index);
+    if (!t) {
+      t = tokenize(p.text);
+      if (this.tokenCache.size > 50_000) this.tokenCache.clear();
+      this.tokenCache.set(p.index, t);
+    }
+    return t;
+  }
   figuresOf(p: Passage): Figure[] {
     let f = this.figureCache.get(p.index);
-    if (!f) { f = findFigures(p.text); this.figureCache.set(p.index, f); }
+    if (!f) {
+      f = findFigures(p.text);
+      if (this.figureCache.size > 50_000) this.figureCache.clear();
+      this.figureCache.set(p.index, f);
+    }
     return f;
   }
 

@@ -28,8 +28,8 @@ export function compareQuote(draftQuote: string, corpus: Corpus): QuoteMatch | u
   let best: QuoteMatch | undefined;
   for (const { passage } of corpus.search(queryKeys, 25)) {
     for (const q of passage.quotes) {
-      const local = q.start - passage.start;
-      const s = tokenize(passage.text.slice(local, q.end - passage.start), local);
+      const local = q.start - passage.start, localEnd = q.end - passage.start;
+      const s = corpus.tokensOf(passage).filter((t) => t.start >= local && t.end <= localEnd);
       const m = align(d, s, passage, q, draftQuote);
       if (m && (!best || m.similarity > best.similarity || (m.similarity === best.similarity && !!m.quote.speaker && !best.quote.speaker))) best = m;
     }
@@ -41,15 +41,18 @@ function align(d: Token[], s: Token[], passage: Passage, quote: Quote, draftQuot
   const n = d.length, m = s.length;
   if (!m) return undefined;
   // LCS table on normalised words.
+  const dn = d.map(norm), sn = s.map(norm);
+  const sset = new Set(sn);
+  if (dn.filter((w) => sset.has(w)).length / n < 0.6) return undefined;
   const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
-    dp[i][j] = norm(d[i]) === norm(s[j]) ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+    dp[i][j] = dn[i] === sn[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   }
   const L = dp[0][0];
   if (L / n < 0.6 || L < 3 && L < n) return undefined;
   const pairs: [number, number][] = [];
   for (let i = 0, j = 0; i < n && j < m;) {
-    if (norm(d[i]) === norm(s[j]) && dp[i][j] === dp[i + 1][j + 1] + 1) { pairs.push([i, j]); i++; j++; }
+    if (dn[i] === sn[j] && dp[i][j] === dp[i + 1][j + 1] + 1) { pairs.push([i, j]); i++; j++; }
     else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
     else j++;
   }

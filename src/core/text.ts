@@ -27,7 +27,18 @@ export function tokenize(text: string, base = 0): Token[] {
 }
 
 /** Lower-case, curly apostrophes to straight, possessive removed, British spellings to one form. */
+const normCache = new Map<string, string>();
 export function normalizeWord(w: string): string {
+  let n = normCache.get(w);
+  if (n === undefined) {
+    n = normalizeUncached(w);
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(w, n);
+  }
+  return n;
+}
+
+function normalizeUncached(w: string): string {
   let s = w.toLowerCase().replace(/’/g, "'");
   s = s.replace(/'s$/, '').replace(/s'$/, 's');
   return SPELLING[s] ?? s.replace(/our$/, (x) => (s.length > 5 ? 'or' : x)).replace(/ise(d|s)?$/, (x, e) => (s.length > 6 ? 'ize' + (e ?? '') : x));
