@@ -16,8 +16,10 @@ export interface CheckOptions {
 }
 
 /** Checks a draft against the corpus: names found, claims and quotes with verdicts. Offsets are UTF-16 into `text`. */
-export function checkDraft(text: string, corpus: Corpus, opts: CheckOptions = {}, cache?: SentenceCache): Finding[] {
-  const starts = lineStartsOf(text);
+export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions = {}, cache?: SentenceCache): Finding[] {
+  const starts = lineStartsOf(original);
+  // Markup is not prose: blank it out, keeping every offset where it was.
+  const text = maskMarkup(original);
   const mentions = findNameMentions(text, corpus);
   const findings: Finding[] = [];
   if (opts.names !== false) for (const m of mentions) findings.push(nameFinding(text, m, corpus));
@@ -40,11 +42,29 @@ export function checkDraft(text: string, corpus: Corpus, opts: CheckOptions = {}
     }
   }
   for (const f of findings) {
+    f.text = original.slice(f.start, f.end);
     const lc = lineColAt(starts, f.start);
     f.line = lc.line;
     f.column = lc.column;
   }
   return findings.sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0));
+}
+
+const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
+/**
+ * Blanks out what is markup rather than prose, keeping offsets: YAML front matter, HTML comments
+ * and tags, code, link targets and emphasis markers.
+ */
+export function maskMarkup(text: string): string {
+  return text
+    .replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/^(```|~~~)[\s\S]*?^\1[ \t]*$/gm, blank)
+    .replace(/`[^`\n]*`/g, blank)
+    .replace(/<\/?[A-Za-z][^>\n]*>/g, blank)
+    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, (m, label: string) => ' ' + label + ' '.repeat(m.length - label.length - 1))
+    .replace(/(\*\*|__|(?<![\p{L}\p{N}])[*_](?=\S))/gu, blank)
+    .replace(/(?<=\S)(\*\*|__|[*_])(?![\p{L}\p{N}])/gu, blank);
 }
 
 /** Findings of unchanged sentences, reused across checks of the same draft. */

@@ -121,4 +121,13 @@ describe('claims and verdicts', () => {
       assert.deepEqual(fs.map((f) => f.verdict), [want], `${t} -> ${fs.map((f) => f.reason).join('; ')}`);
     }
   });
+
+  it('ignores front matter, links, code and emphasis markup, keeping offsets into the original', async () => {
+    const t = '---\ntitle: Kim fired three missiles\n---\nNorth Korea fired **three** ballistic missiles on Wednesday, [the military said](https://example.org/a-b-c).\n\n`Kim said 5`\n';
+    const fs = (await check(t)).filter((f) => f.kind !== 'name');
+    assert.equal(fs.length, 1, JSON.stringify(fs.map((f) => f.text)));
+    assert.equal(fs[0].verdict, 'contradicted');
+    assert.equal(t.slice(fs[0].start, fs[0].end), fs[0].text);
+    assert.equal(t.slice(fs[0].fixes[0].start, fs[0].fixes[0].end), 'three');
+  });
 });
