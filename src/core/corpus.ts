@@ -15,6 +15,7 @@ export interface CorpusSnapshot {
   entities: Entity[];
   postings: [string, Int32Array][];
   passageKeys: string[][];
+  passageLen: Int32Array;
 }
 
 export class Corpus {
@@ -29,7 +30,7 @@ export class Corpus {
   readonly roles = new Map<string, string[]>();
   private readonly postings = new Map<string, ArrayLike<number> & { push?: (...n: number[]) => number }>(); // key -> [passage, tf, ...]
   private readonly passageKeys: string[][] = [];
-  private readonly passageLen: number[] = [];
+  private passageLen: number[] = [];
   private avgLen = 1;
   private readonly figureCache = new Map<number, Figure[]>();
   private readonly tokenCache = new Map<number, Token[]>();
@@ -85,7 +86,8 @@ export class Corpus {
   /** @internal */
   indexPassage(p: Passage, keys: string[]): void {
     this.passages.push(p);
-    this.passageKeys[p.index] = keys;
+    // Unique keys only: coverage compares sets; BM25 keeps the term frequencies in the postings.
+    this.passageKeys[p.index] = [...new Set(keys)];
     this.passageLen[p.index] = keys.length;
     const tf = new Map<string, number>();
     for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
@@ -97,6 +99,8 @@ export class Corpus {
   }
   /** @internal */
   finish(): void {
+    // Compact the postings once built: typed arrays take a quarter of the memory of number arrays.
+    for (const [k, v] of this.postings) if (Array.isArray(v)) this.postings.set(k, Int32Array.from(v));
     this.avgLen = this.passageLen.reduce((a, b) => a + b, 0) / Math.max(1, this.passageLen.length) || 1;
   }
 
@@ -129,6 +133,7 @@ export class Corpus {
       sources: this.sources, passages: this.passages, entities: this.entities,
       postings: [...this.postings.entries()].map(([k, v]) => [k, Int32Array.from(v)]),
       passageKeys: this.passageKeys,
+      passageLen: Int32Array.from(this.passageLen),
     };
   }
 
@@ -139,7 +144,8 @@ export class Corpus {
     c.setEntities(s.entities);
     for (const p of s.passages) c.passages.push(p);
     for (const [k, v] of s.postings) c.postings.set(k, v as unknown as number[]);
-    s.passageKeys.forEach((keys, i) => { c.passageKeys[i] = keys; c.passageLen[i] = keys.length; });
+    s.passageKeys.forEach((keys, i) => { c.passageKeys[i] = keys; });
+    s.passageLen.forEach((n, i) => { c.passageLen[i] = n; });
     c.finish();
     return c;
   }
@@ -164,6 +170,8 @@ export function keysWithEntities(text: string, base: number, mentions: { start: 
   }
   return keys;
 }
+
+const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 /** The expensive, per-source part of indexing (sentence splitting, names, quotations): cacheable by content hash. */
 export interface SourceAnalysis {
@@ -234,7 +242,7 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
       while (ri < resolved.length && resolved[ri].start < p.start) ri++;
       const inP: typeof resolved = [];
       for (let r = ri; r < resolved.length && resolved[r].start < p.end; r++) if (resolved[r].end <= p.end) inP.push(resolved[r]);
-      p.entities = [...new Set(inP.map((r) => r.id))];
+      p.entities = inP.length ? [...new Set(inP.map((r) => r.id))] : NONE;
       const quotes: Quote[] = [];
       for (const q of analysis.quotes[k] ?? []) {
         let speaker = resolveSpeaker(corpus, q.speakerText, resolved.slice(0, ri + inP.length), q.start);
@@ -246,7 +254,7 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
         if (speaker) lastSpeaker = speaker;
       }
       lastPassageHadQuote = quotes.some((q) => q.text.split(/\s+/).length > 3);
-      p.quotes = quotes;
+      p.quotes = quotes.length ? quotes : (NONE as unknown as Quote[]);
       corpus.indexPassage(p, keysWithEntities(p.text, p.start, inP));
     });
   }
