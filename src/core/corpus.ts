@@ -70,6 +70,20 @@ export class Corpus {
       count.set(a, set);
     }
     for (const [a, ids] of count) if (ids.size === 1) this.aliases.set(a, [...ids][0]);
+    // A person is also called by surname alone when no one else in the corpus shares it: "Peskov".
+    // Korean names put the family name first ("Kim Jong Un" -> "Kim").
+    const surnameOwners = new Map<string, Set<string>>();
+    for (const e of entities) {
+      if (e.kind !== 'person') continue;
+      const t = e.name.split(' ');
+      if (t.length < 2) continue;
+      const sur = t.length === 3 && t[0].length <= 3 ? t[0] : t[t.length - 1];
+      if (sur.length < 3 || !/^\p{Lu}/u.test(sur)) continue;
+      const set = surnameOwners.get(sur) ?? new Set();
+      set.add(e.id);
+      surnameOwners.set(sur, set);
+    }
+    for (const [sur, ids] of surnameOwners) if (ids.size === 1 && !count.has(sur)) this.aliases.set(sur, [...ids][0]);
     // Korean-style names are also written with a hyphen: "Kim Jong Un" / "Kim Jong-un".
     for (const e of entities) {
       const t = e.name.split(' ');

@@ -39,6 +39,7 @@ export function compareQuote(draftQuote: string, corpus: Corpus): QuoteMatch | u
 
 function align(d: Token[], s: Token[], passage: Passage, quote: Quote, draftQuote: string): QuoteMatch | undefined {
   const n = d.length, m = s.length;
+  const gaps = [...draftQuote.matchAll(/\.\.\.|…|\[\.\.\.\]/g)].map((g) => g.index!);
   if (!m) return undefined;
   // LCS table on normalised words.
   const dn = d.map(norm), sn = s.map(norm);
@@ -62,7 +63,14 @@ function align(d: Token[], s: Token[], passage: Passage, quote: Quote, draftQuot
   if (pairs[0][0] > 0) ws = Math.min(ws, pairs[0][1]);
   const windowLen = we - ws + 1;
   const similarity = (2 * L) / (n + windowLen);
-  const contiguous = L === n && pairs[pairs.length - 1][1] - pairs[0][1] === n - 1;
+  // An ellipsis in the draft ("the Russian army ... will win") marks words left out on purpose:
+  // each part between ellipses must be verbatim, in order.
+  const segmentOf = d.map((t) => gaps.filter((g) => g <= t.start).length);
+  let contiguous = L === n;
+  for (let k = 1; contiguous && k < pairs.length; k++) {
+    const sameSegment = segmentOf[pairs[k][0]] === segmentOf[pairs[k - 1][0]];
+    if (sameSegment && pairs[k][1] !== pairs[k - 1][1] + 1) contiguous = false;
+  }
   if (!contiguous && similarity < 0.6) return undefined;
   const matched = new Set(pairs.map((p) => p[1]));
   const marks: Mark[] = [];
@@ -76,6 +84,5 @@ function align(d: Token[], s: Token[], passage: Passage, quote: Quote, draftQuot
     if (dw || sw) differences.push({ draft: dw, source: sw });
   }
   const sourceWording = passage.text.slice(s[ws].start, s[we].end);
-  void draftQuote;
   return { kind: contiguous ? 'exact' : 'close', passage, quote, similarity: contiguous ? 1 : similarity, marks, sourceWording, differences };
 }

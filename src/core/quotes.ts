@@ -12,8 +12,8 @@ export interface RawQuote extends Quote {
 export const SPEECH_VERBS =
   'said|says|told|tells|added|adds|asked|warned|warns|stressed|noted|explained|insisted|declared|announced|wrote|writes|tweeted|posted|quipped|continued|replied|remarked|argued|claimed|claims|stated|states|recalled|conceded|admitted|promised|vowed|urged|quoted|responded|saying';
 
-const OPEN = '“"‘';
-const CLOSE_FOR: Record<string, string> = { '“': '”', '"': '"', '‘': '’' };
+const OPEN = `“"‘'`;
+const CLOSE_FOR: Record<string, string> = { '“': '”', '"': '"', '‘': '’', "'": "'" };
 
 /** Finds quotations in `text`. Single quotes count only at word boundaries; an apostrophe never opens one. */
 export function findQuotes(text: string, base = 0): RawQuote[] {
@@ -21,13 +21,15 @@ export function findQuotes(text: string, base = 0): RawQuote[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (OPEN.includes(c) && (c !== '‘' || i === 0 || /[\s(\[—–-]/.test(text[i - 1])) && !(c === '"' && /[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') && i > 0 && /\s|$/.test(text[i + 1] ?? ''))) {
+    const singleOk = (c !== '‘' && c !== "'") || i === 0 || /[\s(\[—–-]/.test(text[i - 1]);
+    if (OPEN.includes(c) && singleOk && (c !== "'" || /\p{L}/u.test(text[i + 1] ?? '')) && !(c === '"' && /[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') && i > 0 && /\s|$/.test(text[i + 1] ?? ''))) {
       const close = CLOSE_FOR[c];
       let j = i + 1;
       let found = -1;
       while (j < text.length) {
         if (text[j] === close || (c === '"' && text[j] === '”') || (c === '“' && text[j] === '"')) {
-          if (close === '’' && /[\p{L}]/u.test(text[j + 1] ?? '')) { j++; continue; } // apostrophe inside a word
+          if ((close === '’' || close === "'") && /[\p{L}]/u.test(text[j + 1] ?? '')) { j++; continue; } // apostrophe inside a word
+          if (close === "'" && /s$/i.test(text.slice(j - 1, j)) && /\s/.test(text[j + 1] ?? '') && !/[,.!?]/.test(text[j - 1])) { j++; continue; } // plural possessive
           found = j;
           break;
         }

@@ -130,4 +130,20 @@ describe('claims and verdicts', () => {
     assert.equal(t.slice(fs[0].start, fs[0].end), fs[0].text);
     assert.equal(t.slice(fs[0].fixes[0].start, fs[0].fixes[0].end), 'three');
   });
+
+  it('resolves speakers in every common attribution form', async () => {
+    const cases: [string, string, string][] = [
+      ['"We will always be with Russia," said Kim.', 'supported', 'Kim Jong Un'],
+      ['Kim told Putin: "We will always be with Russia."', 'supported', 'Kim Jong Un'],
+      ['Putin spoke after the talks. "We will always be with Russia," he said.', 'misattributed', 'Vladimir Putin'],
+      ['According to Kim, "We will always be with Russia."', 'supported', 'Kim Jong Un'],
+      ["'We will always be with Russia,' Kim said.", 'supported', 'Kim Jong Un'],
+      ['"The leader of the DPRK shows great interest in rocket technology," Peskov said.', 'misattributed', 'Dmitry Peskov'],
+      ['"We are confident that the Russian army ... will win a great victory," Kim said.', 'supported', 'Kim Jong Un'],
+    ];
+    for (const [t, verdict, speaker] of cases) {
+      const q = (await check(t)).filter((f) => f.kind === 'quote');
+      assert.deepEqual(q.map((f) => [f.verdict, f.speaker]), [[verdict, speaker]], t);
+    }
+  });
 });
