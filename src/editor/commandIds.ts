@@ -1,0 +1,7 @@
+// Every command id the extension contributes, in one place (package.json must list the same).
+export const CommandIds = {
+  checkClaims: 'corroborate.checkClaims',
+  reloadCorpus: 'corroborate.reloadCorpus',
+  openSource: 'corroborate.openSource',
+} as const;
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,0 +1,103 @@
+// Checks drafts (on open, as the user types, on save or on command) and publishes diagnostics.
+// Per-document trailing debounce; a result for an outdated document version is dropped.
+import * as vscode from 'vscode';
+import type { Finding } from '../core';
+import { severityFor, type Settings, type Severity } from './settings';
+import type { EngineService } from './engineService';
+import { FindingStore, rangeOf } from './findingStore';
+
+const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export class DraftDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('corroborate');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly engine: EngineService, readonly store: FindingStore, private settings: Settings) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => { if (this.settings.checkOn !== 'command') this.schedule(d, 0); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (this.settings.checkOn === 'type' && e.contentChanges.length) this.schedule(e.document, this.settings.debounceMs); }),
+      vscode.workspace.onDidSaveTextDocument((d) => { if (this.settings.checkOn !== 'command') this.schedule(d, 0); }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      engine.onDidChange(() => { if (engine.state === 'ready') this.recheckOpen(); }),
+    );
+  }
+
+  isDraft(doc: vscode.TextDocument): boolean {
+    return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled' || doc.uri.scheme === 'vscode-remote') && this.settings.languages.includes(doc.languageId);
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    // Drafts that no longer qualify lose their findings; the rest are re-published or re-checked.
+    for (const doc of vscode.workspace.textDocuments) {
+      if (!this.isDraft(doc)) this.forget(doc.uri);
+    }
+    this.recheckOpen();
+  }
+
+  recheckOpen(): void {
+    if (this.settings.checkOn === 'command') {
+      for (const doc of vscode.workspace.textDocuments) { const f = this.store.get(doc); if (f) this.publish(doc, f); }
+      return;
+    }
+    for (const doc of vscode.workspace.textDocuments) if (this.isDraft(doc)) this.schedule(doc, 0);
+  }
+
+  schedule(doc: vscode.TextDocument, delay: number): void {
+    if (!this.isDraft(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.checkNow(doc); }, delay));
+  }
+
+  /** Checks a draft now; resolves with its findings (undefined if it changed meanwhile). */
+  async checkNow(doc: vscode.TextDocument): Promise<Finding[] | undefined> {
+    const version = doc.version;
+    const findings = await this.engine.check(doc.getText());
+    if (doc.isClosed || doc.version !== version) return undefined; // stale: a newer check follows
+    this.store.set(doc, findings);
+    this.publish(doc, findings);
+    return findings;
+  }
+
+  private publish(doc: vscode.TextDocument, findings: Finding[]): void {
+    const diags: vscode.Diagnostic[] = [];
+    for (const f of findings) {
+      const sev = severityFor(this.settings, f.verdict);
+      if (sev === 'off') continue;
+      const message = f.kind === 'name'
+        ? `${f.entity}: a name the corpus knows (${f.details?.sourceCount ?? f.evidence.length} source${f.details?.sourceCount === 1 ? '' : 's'})`
+        : `${f.verdict}: ${f.reason ?? ''}`;
+      const d = new vscode.Diagnostic(rangeOf(doc, f.start, f.end), message, SEVERITY[sev]);
+      d.source = 'corroborate';
+      d.code = f.kind === 'name' ? 'name' : f.verdict;
+      d.relatedInformation = f.evidence.slice(0, 3).map((e) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(vscode.Uri.file(e.path), new vscode.Position(Math.max(0, e.line - 1), 0)),
+          `${e.title}${e.date ? ` (${e.date})` : ''}: ${e.quote.length > 120 ? e.quote.slice(0, 117) + '…' : e.quote}`,
+        ));
+      diags.push(d);
+    }
+    this.collection.set(doc.uri, diags);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.collection.delete(uri);
+    this.store.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,87 @@
+// The typed configuration surface: mirrors `contributes.configuration` in package.json. Raw values
+// pass through small pure normalisers; a malformed value falls back to its default with a warning.
+// No vscode import: the editor reads the raw values and hands them here.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type CheckOn = 'type' | 'save' | 'command';
+export type SeverityKey = 'supported' | 'contradicted' | 'misquoted' | 'misattributed' | 'unverified' | 'name';
+
+export interface Settings {
+  'corpus.paths': string[];
+  'corpus.includeSeeds': boolean;
+  'corpus.maxFileSizeMB': number;
+  languages: string[];
+  checkOn: CheckOn;
+  debounceMs: number;
+  'severity.supported': Severity;
+  'severity.contradicted': Severity;
+  'severity.misquoted': Severity;
+  'severity.misattributed': Severity;
+  'severity.unverified': Severity;
+  'severity.name': Severity;
+}
+
+export const DEFAULTS: Readonly<Settings> = Object.freeze({
+  'corpus.paths': [],
+  'corpus.includeSeeds': true,
+  'corpus.maxFileSizeMB': 5,
+  languages: ['markdown', 'plaintext', 'news-draft'],
+  checkOn: 'type',
+  debounceMs: 400,
+  'severity.supported': 'information',
+  'severity.contradicted': 'warning',
+  'severity.misquoted': 'warning',
+  'severity.misattributed': 'warning',
+  'severity.unverified': 'hint',
+  'severity.name': 'hint',
+});
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
+const CHECK_ON: readonly CheckOn[] = ['type', 'save', 'command'];
+
+type Normaliser<T> = (raw: unknown) => T | undefined;
+const stringList: Normaliser<string[]> = (raw) =>
+  Array.isArray(raw) && raw.every((x) => typeof x === 'string') ? raw.map((x) => x.trim()).filter(Boolean) : undefined;
+const bool: Normaliser<boolean> = (raw) => (typeof raw === 'boolean' ? raw : undefined);
+const number = (min: number, max: number): Normaliser<number> => (raw) =>
+  typeof raw === 'number' && Number.isFinite(raw) && raw >= min && raw <= max ? raw : undefined;
+const oneOf = <T extends string>(values: readonly T[]): Normaliser<T> => (raw) => (values.includes(raw as T) ? (raw as T) : undefined);
+
+const NORMALISERS: { [K in keyof Settings]: Normaliser<Settings[K]> } = {
+  'corpus.paths': stringList,
+  'corpus.includeSeeds': bool,
+  'corpus.maxFileSizeMB': number(0.001, 1024),
+  languages: stringList,
+  checkOn: oneOf(CHECK_ON),
+  debounceMs: number(0, 60_000),
+  'severity.supported': oneOf(SEVERITIES),
+  'severity.contradicted': oneOf(SEVERITIES),
+  'severity.misquoted': oneOf(SEVERITIES),
+  'severity.misattributed': oneOf(SEVERITIES),
+  'severity.unverified': oneOf(SEVERITIES),
+  'severity.name': oneOf(SEVERITIES),
+};
+
+export const SETTING_KEYS = Object.keys(DEFAULTS) as (keyof Settings)[];
+
+/** Normalises raw values (`get(key)` returns what the user set, or undefined). */
+export function normaliseSettings(get: (key: keyof Settings) => unknown): { settings: Settings; warnings: string[] } {
+  const settings = { ...DEFAULTS } as Settings;
+  const warnings: string[] = [];
+  for (const key of SETTING_KEYS) {
+    const raw = get(key);
+    if (raw === undefined || raw === null) continue;
+    const v = NORMALISERS[key](raw);
+    if (v === undefined) {
+      warnings.push(`corroborate.${key}: ${JSON.stringify(raw)} is not valid; using the default ${JSON.stringify(DEFAULTS[key])}.`);
+      continue;
+    }
+    (settings as unknown as Record<string, unknown>)[key] = v;
+  }
+  return { settings, warnings };
+}
+
+export function severityFor(settings: Settings, verdict: string): Severity {
+  const key = (verdict === 'found' ? 'severity.name' : `severity.${verdict}`) as keyof Settings;
+  return (settings[key] as Severity | undefined) ?? 'off';
+}

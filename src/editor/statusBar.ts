@@ -1,0 +1,28 @@
+// The status bar item: the active draft's counts by verdict; a click runs Check Claims.
+import * as vscode from 'vscode';
+import { CommandIds } from './commandIds';
+import { statusText } from './statusText';
+import type { FindingStore } from './findingStore';
+import type { EngineService } from './engineService';
+import type { DraftDiagnostics } from './diagnostics';
+
+export function registerStatusBar(store: FindingStore, engine: EngineService, drafts: DraftDiagnostics): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('corroborate.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Corroborate';
+  item.command = CommandIds.checkClaims;
+  const update = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !drafts.isDraft(doc)) { item.hide(); return; }
+    const { text, tooltip } = statusText(engine.state === 'ready' ? store.get(doc) : undefined, engine.state);
+    item.text = text;
+    item.tooltip = tooltip;
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    store.onDidChange(update),
+    engine.onDidChange(update),
+  );
+}

@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { renderHoverCard, escapeMarkdown, openSourceLink } from '../../../src/editor/hoverCard';
+import { renderReport } from '../../../src/editor/report';
+import { statusText } from '../../../src/editor/statusText';
+import type { Finding } from '../../../src/core';
+
+const evidence = (quote: string, extra: Partial<Finding['evidence'][0]> = {}) => ({
+  sourceId: '001.txt', title: 'Both leaders affirmed ties', path: '/corpus/001 a.txt', line: 12, quote, marks: [], score: 1, date: '2023-09-13', ...extra,
+});
+const claim: Finding = {
+  kind: 'claim', text: 'North Korea fired three ballistic missiles', start: 0, end: 43, line: 3, column: 1, verdict: 'contradicted',
+  reason: 'Sources say “two”, not “three”.',
+  evidence: [evidence('Pyongyang fired two ballistic missiles on Wednesday', { marks: [{ start: 16, end: 19, kind: 'differ' }, { start: 20, end: 29, kind: 'match' }], outlet: 'Euronews' })],
+  fixes: [{ title: 'Use the source’s figure: “two”', start: 18, end: 23, replacement: 'two' }],
+};
+
+describe('hover card', () => {
+  it('shows verdict, reason, marked evidence, source title, outlet, date and an open-at-line link', () => {
+    const md = renderHoverCard(claim);
+    assert.match(md, /Contradicted/);
+    assert.match(md, /Sources say “two”, not “three”\\\./);
+    assert.match(md, /\*\*\*two\*\*\*⚠/);
+    assert.match(md, /\*\*ballistic\*\*/);
+    assert.match(md, /\*Both leaders affirmed ties\* — Euronews, 2023\\-09\\-13/);
+    const link = openSourceLink('/corpus/001 a.txt', 12);
+    assert.ok(md.includes(`(${link})`));
+    assert.deepEqual(JSON.parse(decodeURIComponent(link.split('?')[1])), ['/corpus/001 a.txt', 12]);
+    assert.match(md, /Quick fix available/);
+  });
+
+  it('escapes hostile corpus text: no HTML, no links, no emphasis injection', () => {
+    const hostile = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) **bold** `code`';
+    const md = renderHoverCard({ ...claim, evidence: [evidence(hostile, { title: '<script>x</script>' })] });
+    assert.ok(!md.includes('<img'), md);
+    assert.ok(!md.includes('<script>'));
+    assert.ok(!md.includes('[click](javascript'));
+    assert.ok(md.includes('&lt;img'));
+    assert.equal(escapeMarkdown('a*b_c'), 'a\\*b\\_c');
+  });
+
+  it('describes a name: canonical name, roles, number of sources', () => {
+    const md = renderHoverCard({
+      kind: 'name', text: 'Peskov', start: 0, end: 6, line: 1, column: 1, verdict: 'found', entity: 'Dmitry Peskov',
+      evidence: [evidence('Kremlin spokesman Dmitry Peskov had said in advance')], fixes: [],
+      details: { roles: ['Kremlin spokesman', 'press secretary'], sourceCount: 2, aliases: ['Dmitry Peskov'] },
+    });
+    assert.match(md, /\*\*Dmitry Peskov\*\*/);
+    assert.match(md, /Kremlin spokesman; press secretary/);
+    assert.match(md, /Mentioned in 2 sources/);
+  });
+});
+
+describe('report and status bar', () => {
+  const supported: Finding = { ...claim, verdict: 'supported', reason: 'Supported by 2 sources.', fixes: [], line: 5 };
+  const name: Finding = { ...claim, kind: 'name', verdict: 'found', entity: 'Kim Jong Un', fixes: [], details: { roles: [], sourceCount: 3, aliases: [] } };
+
+  it('renders a readable report with counts, each claim by verdict, evidence and names', () => {
+    const md = renderReport([claim, supported, name], { fileName: 'draft.md', sources: 3, checkedAt: new Date('2026-11-23T10:00:00Z') });
+    assert.match(md, /^# Corroborate report: draft\\\.md/);
+    assert.match(md, /\| contradicted \| 1 \|/);
+    assert.match(md, /\| supported \| 1 \|/);
+    assert.ok(md.indexOf('## Contradicted') < md.indexOf('## Supported'));
+    assert.match(md, /### Line 3:/);
+    assert.match(md, /\*\*Why:\*\* Sources say/);
+    assert.match(md, /\| Kim Jong Un \| 1 \| 3 \| 3 \|/);
+  });
+
+  it('counts verdicts in the status bar text', () => {
+    const s = statusText([claim, supported, supported, name], 'ready');
+    assert.equal(s.text, '$(check) 2  $(warning) 1  $(question) 0');
+    assert.match(s.tooltip, /2 supported, 1 contradicted/);
+    assert.match(statusText(undefined, 'indexing').text, /sync~spin/);
+  });
+});
