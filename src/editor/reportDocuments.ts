@@ -1,0 +1,31 @@
+// Check Claims reports as read-only virtual documents (no "save changes?" prompt on close).
+import * as vscode from 'vscode';
+
+export const REPORT_SCHEME = 'corroborate-report';
+
+export class ReportDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this);
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+
+  /** Shows `markdown` as the report for `draftName`, replacing an earlier report of the same draft. */
+  async show(draftName: string, markdown: string): Promise<vscode.TextDocument> {
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Corroborate report - ${draftName}.md` });
+    this.contents.set(uri.toString(), markdown);
+    this.changed.fire(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    return doc;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}
