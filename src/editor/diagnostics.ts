@@ -85,7 +85,7 @@ export class DraftDiagnostics implements vscode.Disposable {
       d.relatedInformation = f.evidence.slice(0, 3).map((e) =>
         new vscode.DiagnosticRelatedInformation(
           new vscode.Location(vscode.Uri.file(e.path), new vscode.Position(Math.max(0, e.line - 1), 0)),
-          `${e.title}${e.date ? ` (${e.date})` : ''}: ${e.quote.length > 120 ? e.quote.slice(0, 117) + '…' : e.quote}`,
+          `Source: ${e.title.length > 80 ? e.title.slice(0, 77) + '…' : e.title}${e.date ? ` (${e.date})` : ''}`,
         ));
       diags.push(d);
     }

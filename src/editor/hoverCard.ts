@@ -3,20 +3,22 @@
 import type { Finding, Evidence, Mark } from '../core/types';
 import { CommandIds } from './commandIds';
 
+// Codicons (rendered by VS Code with supportThemeIcons) rather than emoji, which not every font has.
 const VERDICT_LABEL: Record<string, string> = {
-  supported: '✅ Supported',
-  contradicted: '❌ Contradicted',
-  misquoted: '✏️ Misquoted',
-  misattributed: '🗣️ Misattributed',
-  unverified: '❔ Unverified',
-  found: '📇 Known name',
+  supported: '$(pass) Supported',
+  contradicted: '$(error) Contradicted',
+  misquoted: '$(edit) Misquoted',
+  misattributed: '$(person) Misattributed',
+  unverified: '$(question) Unverified',
+  found: '$(account) Known name',
 };
 
 /** Escapes text for Markdown: special characters backslash-escaped, HTML neutralised. */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/\\/g, '\\\\')
-    .replace(/[`*_{}[\]()#+\-.!|>~]/g, (c) => '\\' + c)
+    // Enough to stop links, images, emphasis, code, tables and headings; plain punctuation stays readable.
+    .replace(/[`*_[\]#|~]/g, (c) => '\\' + c)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -15,6 +15,7 @@ export function registerHoverProvider(store: FindingStore, selector: () => vscod
       const md = new vscode.MarkdownString(here.map(renderHoverCard).join('\n\n---\n\n'));
       md.isTrusted = { enabledCommands: [CommandIds.openSource] };
       md.supportHtml = false;
+      md.supportThemeIcons = true;
       const f = here[0];
       return new vscode.Hover(md, rangeOf(doc, f.start, f.end));
     },

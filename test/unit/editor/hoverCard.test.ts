@@ -18,10 +18,10 @@ describe('hover card', () => {
   it('shows verdict, reason, marked evidence, source title, outlet, date and an open-at-line link', () => {
     const md = renderHoverCard(claim);
     assert.match(md, /Contradicted/);
-    assert.match(md, /Sources say “two”, not “three”\\\./);
+    assert.match(md, /Sources say “two”, not “three”\./);
     assert.match(md, /\*\*\*two\*\*\*⚠/);
     assert.match(md, /\*\*ballistic\*\*/);
-    assert.match(md, /\*Both leaders affirmed ties\* — Euronews, 2023\\-09\\-13/);
+    assert.match(md, /\*Both leaders affirmed ties\* — Euronews, 2023-09-13/);
     const link = openSourceLink('/corpus/001 a.txt', 12);
     assert.ok(md.includes(`(${link})`));
     assert.deepEqual(JSON.parse(decodeURIComponent(link.split('?')[1])), ['/corpus/001 a.txt', 12]);
@@ -56,7 +56,7 @@ describe('report and status bar', () => {
 
   it('renders a readable report with counts, each claim by verdict, evidence and names', () => {
     const md = renderReport([claim, supported, name], { fileName: 'draft.md', sources: 3, checkedAt: new Date('2026-11-23T10:00:00Z') });
-    assert.match(md, /^# Corroborate report: draft\\\.md/);
+    assert.match(md, /^# Corroborate report: draft\.md/);
     assert.match(md, /\| contradicted \| 1 \|/);
     assert.match(md, /\| supported \| 1 \|/);
     assert.ok(md.indexOf('## Contradicted') < md.indexOf('## Supported'));

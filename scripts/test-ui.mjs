@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// A person's view: the packaged .vsix installed into code-server, driven in Chromium with
+// playwright-core. Opens a draft, waits for the underlines, hovers a name and a contradicted claim,
+// runs "Corroborate: Check Claims" from the command palette, opens the Problems panel and reads the
+// status bar. Screenshots go to test-results/ui/. Prints "N passed, N failed".
+//   node scripts/test-ui.mjs [--no-package] [--screenshot-readme]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, cpSync, copyFileSync, rmSync, existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureAll, freshProfile, startServer, launchBrowser, installVsix } from './lib/vscodeServer.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const shots = path.join(root, 'test-results', 'ui');
+mkdirSync(shots, { recursive: true });
+const t0 = Date.now();
+const cs = ensureAll();
+if (!args.includes('--no-package') || !existsSync(path.join(root, 'corroborate.vsix'))) execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'inherit' });
+const work = mkdtempSync(path.join(os.tmpdir(), 'corroborate-ui-'));
+cpSync(path.join(root, 'test', 'fixtures', 'workspace'), work, { recursive: true });
+const profile = freshProfile({ 'corroborate.debounceMs': 200, 'workbench.colorTheme': 'Default Light Modern', 'window.zoomLevel': 0, 'editor.fontSize': 15, 'editor.wordWrap': 'on', 'editor.minimap.enabled': false });
+installVsix(cs, profile, path.join(root, 'corroborate.vsix'));
+
+let server, browser, pageRef;
+const results = [];
+async function step(name, fn) {
+  const s = Date.now();
+  try { await fn(); results.push([name, true]); console.log(`  ✔ ${name} (${Date.now() - s} ms)`); }
+  catch (e) {
+    results.push([name, false]);
+    console.log(`  ✘ ${name}: ${e.message.split('\n')[0]}`);
+    try { await pageRef?.screenshot({ path: path.join(shots, `failed-${results.length}.png`) }); } catch { /* best effort */ }
+  }
+}
+try {
+  server = await startServer(cs, profile, work);
+  browser = await launchBrowser(path.join(profile.dir, 'chromium'));
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  pageRef = page;
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(work)}`);
+  console.log('UI test (packaged extension in code-server + Chromium)');
+  await step('workbench loads', () => page.waitForSelector('.monaco-workbench', { timeout: 60000 }));
+  await step('opening a draft shows underlines', async () => {
+    await page.waitForTimeout(2000);
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+    await page.keyboard.type('summit.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'summit.md' }).first().click({ timeout: 15000 });
+    await page.waitForSelector('.monaco-editor .view-line', { timeout: 15000 });
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 30000 });
+    await page.screenshot({ path: path.join(shots, '1-underlines.png') });
+  });
+  const hoverOn = async (text) => {
+    const span = page.locator('.monaco-editor .view-line span', { hasText: text }).first();
+    const box = await span.boundingBox();
+    if (!box) throw new Error(`no "${text}" on screen`);
+    const idx = (await span.textContent()).indexOf(text);
+    await page.mouse.move(0, 0);
+    await page.mouse.move(box.x + Math.max(4, (idx + 2) * 8), box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:visible').first();
+    await hover.waitFor({ timeout: 10000 });
+    await page.waitForTimeout(300);
+    return hover;
+  };
+  await step('hovering a name shows its card', async () => {
+    const hover = await hoverOn('Vladimir Putin');
+    const t = await hover.innerText();
+    if (!/Vladimir Putin/.test(t) || !/Mentioned in \d+ sources/.test(t)) throw new Error(`card: ${t.slice(0, 200)}`);
+  });
+  await step('hovering a contradicted claim shows verdict, reason and source', async () => {
+    const hover = await hoverOn('three ballistic');
+    const t = await hover.innerText();
+    if (!/Contradicted/.test(t) || !/two/.test(t) || !/ballistic missiles/.test(t)) throw new Error(`card: ${t.slice(0, 300)}`);
+    await page.screenshot({ path: path.join(shots, '2-hover-contradicted.png') });
+  });
+  await step('Check Claims from the command palette opens the report', async () => {
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+    await page.keyboard.type('Corroborate: Check Claims');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check Claims' }).first().click({ timeout: 15000 });
+    await page.locator('.tab', { hasText: 'Corroborate report' }).first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: path.join(shots, '3-report.png') });
+  });
+  await step('the Problems panel lists the findings', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor({ timeout: 15000 });
+    const text = (await rows.allInnerTexts()).join('\n');
+    if (!/contradicted/.test(text) || !/misattributed/.test(text)) throw new Error(`rows: ${text.slice(0, 300)}`);
+    await page.screenshot({ path: path.join(shots, '4-problems.png') });
+  });
+  await step('the status bar shows the counts by verdict', async () => {
+    const item = page.locator('#corroborate\\.corroborate\\.status, .statusbar-item', { hasText: /\d+\s+\d+\s+\d+/ }).first();
+    await item.waitFor({ timeout: 10000 });
+    const label = (await item.getAttribute('aria-label')) ?? (await item.innerText());
+    if (!/\d/.test(label)) throw new Error(`status: ${label}`);
+  });
+  if (args.includes('--screenshot-readme')) {
+    await step('README screenshot: draft with underlines and an open hover card', async () => {
+      await page.keyboard.press('Control+Shift+M'); // hide the panel again
+      await page.keyboard.press('Control+1');
+      const editors = page.locator('.tab', { hasText: 'Corroborate report' });
+      if (await editors.count()) { await editors.first().click(); await page.keyboard.press('Control+W'); }
+      await hoverOn('three ballistic');
+      mkdirSync(path.join(root, 'images'), { recursive: true });
+      await page.screenshot({ path: path.join(shots, 'readme.png') });
+      copyFileSync(path.join(shots, 'readme.png'), path.join(root, 'images', 'screenshot.png'));
+    });
+  }
+} catch (e) {
+  results.push(['setup', false]);
+  console.error(`[test-ui] ${e.stack ?? e}`);
+} finally {
+  try { await browser?.close(); } catch { /* closing anyway */ }
+  server?.stop();
+  profile.cleanup();
+  rmSync(work, { recursive: true, force: true });
+}
+const passed = results.filter((r) => r[1]).length, failed = results.length - passed;
+console.log(`[test-ui] screenshots in ${path.relative(root, shots)}/; wall time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
