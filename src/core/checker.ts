@@ -138,7 +138,7 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
   const nonSpeech = allKeys.filter((k) => !k.startsWith('@'));
   const figures = findFigures(masked, s.start);
   const checkable = figures.length > 0 || mentions.length > 0 || quotes.length > 0 || nonSpeech.length >= 4;
-  const quoteOnly = quotes.length > 0 && nonSpeech.length < 4;
+  const quoteOnly = quotes.length > 0 && nonSpeech.length < 2;
   if (!checkable || quoteOnly || allKeys.length < 2) return out;
   // One claim per clause, so that a sentence with a right and a wrong fact gets both verdicts.
   const subject = allKeys.filter((k) => k.startsWith('@'));
@@ -178,12 +178,12 @@ export function clausesOf(masked: string, base: number, mentions: NameMention[])
   });
 }
 
-interface Conflict { claim: { start: number; end: number; text: string }; source: { start: number; end: number; text: string }; what: string }
+interface Conflict { claim: { start: number; end: number; text: string }; source: { start: number; end: number; text: string }; what: string; noun?: string }
 
 interface Candidate { passage: Passage; overlap: number; shared: Set<string>; conflicts: Conflict[]; figureAgreements: number; score: number }
 
 const CONTRAST_CLASSES: string[][] = [
-  ['black', 'white', 'red', 'blue', 'green', 'yellow', 'grey', 'gray', 'silver', 'gold', 'golden', 'brown', 'pink', 'orange', 'purple'],
+  ['black', 'white', 'red', 'blue', 'green', 'yellow', 'grey', 'gray', 'silver', 'gold', 'golden', 'brown', 'pink', 'orange', 'purple', 'dark', 'light', 'pale', 'bright'],
   ['northern', 'southern', 'eastern', 'western', 'north', 'south', 'east', 'west', 'central'],
   ['short-range', 'medium-range', 'long-range', 'intermediate-range', 'intercontinental'],
   ['first', 'last', 'final'],
@@ -193,6 +193,8 @@ const CONTRAST_CLASSES: string[][] = [
   ['higher', 'lower'], ['more', 'less', 'fewer'], ['larger', 'smaller'],
   ['approved', 'rejected'], ['accepted', 'refused', 'declined'], ['confirmed', 'denied'],
 ];
+const DEMONYM_RE = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u;
+const STOP_DEMONYMS = new Set(['african', 'american', 'asian', 'european']);
 const CONTRAST = new Map<string, number>();
 CONTRAST_CLASSES.forEach((c, i) => c.forEach((w) => CONTRAST.set(w, i)));
 
@@ -216,19 +218,22 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
       if (!same.length) continue;
       if (same.some((g) => agrees(f, g))) { figureAgreements++; continue; }
       const g = same[0];
-      conflicts.push({ claim: f, source: { start: passage.start + g.start, end: passage.start + g.end, text: g.text }, what: 'figure' });
+      conflicts.push({ claim: f, source: { start: passage.start + g.start, end: passage.start + g.end, text: g.text }, what: 'figure', noun: f.head });
     }
     // Contrasting attributes of the same noun: "white limousine" vs "black limousine".
     const ptoks = corpus.tokensOf(passage);
     for (let i = 0; i + 1 < claimToks.length; i++) {
       const c = claimToks[i];
-      const cls = CONTRAST.get(c.norm);
+      // Nationality adjectives form a class too: "the Chinese border" vs "the Mongolian border".
+      const demonym = (ts: { text: string; norm: string }[], k: number) => DEMONYM_RE.test(ts[k].text) && !STOP_DEMONYMS.has(ts[k].norm) && !/^(north|south|east|west)$/.test(ts[k - 1]?.norm ?? '');
+      const cls = CONTRAST.get(c.norm) ?? (i > 0 && demonym(claimToks, i) ? -1 : undefined);
       if (cls === undefined || inMention(c.start)) continue;
       const noun = claimToks[i + 1].key;
       for (let j = 0; j + 1 < ptoks.length; j++) {
         const p = ptoks[j];
-        if (CONTRAST.get(p.norm) === cls && p.norm !== c.norm && ptoks[j + 1].key === noun && !/^\p{Lu}/u.test(p.text)) {
-          conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute' });
+        const pcls = CONTRAST.get(p.norm) ?? (j > 0 && demonym(ptoks, j) ? -1 : undefined);
+        if (pcls === cls && p.norm !== c.norm && ptoks[j + 1].key === noun && (cls === -1 || !/^\p{Lu}/u.test(p.text))) {
+          conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun });
         }
       }
     }
@@ -242,7 +247,11 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const sameFact = (c: Candidate) =>
     c.overlap >= 0.45 && (c.shared.size >= 3 || (c.shared.size >= 2 && c.overlap >= 0.75)) &&
     (claimEntities.length === 0 || claimEntities.some((e) => c.shared.has(e)) || c.overlap >= 0.6);
-  const contra = cands.find((c) => c.conflicts.length > 0 && sameFact(c) && !cands.some((o) => o !== c && o.overlap >= c.overlap && o.conflicts.length === 0 && o.figureAgreements > 0 && sameFact(o)));
+  // A conflict stands unless an at-least-as-close passage says the same thing without it: agreeing on
+  // a figure, or naming the same noun with no contrasting attribute (another report of the same fact).
+  const vetoed = (c: Candidate) => cands.some((o) => o !== c && o.conflicts.length === 0 && sameFact(o) && o.overlap >= c.overlap - 0.05 &&
+    (o.figureAgreements > 0 || c.conflicts.every((x) => x.what === 'attribute' && x.noun !== undefined && o.shared.has(x.noun))));
+  const contra = cands.find((c) => c.conflicts.length > 0 && sameFact(c) && !vetoed(c));
   const base = { kind: 'claim' as const, text: s.text, start: s.start, end: s.end, line: 0, column: 0 };
   if (contra) {
     const c = contra.conflicts[0];
@@ -355,6 +364,9 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
   };
 }
 
+// Titles that exclude one another (a Marshal is not an Admiral); softer roles (spokesman, secretary) are left alone.
+const RANKS = new Set(['marshal', 'general', 'admiral', 'colonel', 'captain', 'major', 'lieutenant', 'sergeant', 'president', 'minister', 'governor', 'mayor', 'senator', 'ambassador', 'chancellor', 'king', 'queen', 'prince']);
+
 /** A role next to a known person that the sources give differently: "Foreign Minister Sergei Shoigu". */
 function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | undefined {
   const e = corpus.getEntity(m.id);
@@ -367,8 +379,11 @@ function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | unde
   const head = draftRole[draftRole.length - 1];
   const sameHead = e.roles.find((r) => words(r).slice(-1)[0] === head);
   const holder = [...corpus.roles.entries()].find(([r, ids]) => !ids.includes(e.id) && words(r).join(' ') === draftRole.join(' '));
-  if (!sameHead && !holder) return undefined;
-  const right = sameHead ?? e.roles[0];
+  // A different title where the sources give one ("Admiral" for a Marshal) is also a wrong role.
+  const isTitle = (w: string) => RANKS.has(w);
+  const titled = isTitle(head) ? e.roles.find((r) => isTitle(words(r).slice(-1)[0] ?? '')) : undefined;
+  if (!sameHead && !holder && !titled) return undefined;
+  const right = sameHead ?? titled ?? e.roles[0];
   const base = { kind: 'claim' as const, text: text.slice(m.role.start, m.end), start: m.role.start, end: m.end, line: 0, column: 0 };
   const pi = e.passages.find((p) => corpus.passages[p].text.includes(right)) ?? e.passages[0];
   const ev = evidenceOf(corpus, corpus.passages[pi], [], 1);

@@ -164,6 +164,37 @@ export class Corpus {
     return c;
   }
 
+  private quoteIndex: Map<string, number[]> | undefined;
+  private quoteList: { passage: Passage; quote: Quote }[] = [];
+  /**
+   * Reported quotations sharing the most words with `words` (all words, stop words too: short
+   * quotes such as "We have time" are made of them). The index is built on first use.
+   */
+  searchQuotes(words: string[], limit = 25): { passage: Passage; quote: Quote }[] {
+    if (!this.quoteIndex) {
+      this.quoteIndex = new Map();
+      for (const p of this.passages) for (const q of p.quotes) {
+        const id = this.quoteList.length;
+        this.quoteList.push({ passage: p, quote: q });
+        const local = q.start - p.start, localEnd = q.end - p.start;
+        for (const w of new Set(this.tokensOf(p).filter((t) => t.start >= local && t.end <= localEnd).map((t) => t.norm))) {
+          const l = this.quoteIndex.get(w) ?? [];
+          l.push(id);
+          this.quoteIndex.set(w, l);
+        }
+      }
+    }
+    const score = new Map<number, number>();
+    const n = Math.max(1, this.quoteList.length);
+    for (const w of new Set(words)) {
+      const l = this.quoteIndex.get(w);
+      if (!l) continue;
+      const idf = Math.log(1 + n / l.length);
+      for (const id of l) score.set(id, (score.get(id) ?? 0) + idf);
+    }
+    return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => this.quoteList[id]);
+  }
+
   /** How rare a key is in the corpus (idf), for weighting coverage. */
   idf(key: string): number {
     const list = this.postings.get(key);
@@ -250,6 +281,7 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
   for (const { passages, mentionIdx, analysis } of perSource) {
     const resolved = mentionIdx.map((i) => ({ start: all[i].m.start, end: all[i].m.end, id: idOf(i)!, kind: all[i].m.kind }));
     let lastSpeaker: string | undefined;
+    let lastSpeakerAt = -10;
     let lastPassageHadQuote = false;
     let ri = 0;
     passages.forEach((p, k) => {
@@ -258,14 +290,24 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
       for (let r = ri; r < resolved.length && resolved[r].start < p.end; r++) if (resolved[r].end <= p.end) inP.push(resolved[r]);
       p.entities = inP.length ? [...new Set(inP.map((r) => r.id))] : NONE;
       const quotes: Quote[] = [];
+      // "X told AFP." with no quotation still makes X the one "he" refers to in the next quote.
+      const prose = SPEAKER_PROSE_RE.exec(p.text);
+      if (prose && !(analysis.quotes[k] ?? []).length) {
+        const who = resolveSpeaker(corpus, prose[1], inP, p.end);
+        if (who) { lastSpeaker = who; lastSpeakerAt = k; }
+      }
       for (const q of analysis.quotes[k] ?? []) {
-        let speaker = resolveSpeaker(corpus, q.speakerText, resolved.slice(0, ri + inP.length), q.start);
+        // "he said": the person last quoted, if recent; else the last person named.
+        const recent = lastSpeaker && k - lastSpeakerAt <= 4 ? lastSpeaker : undefined;
+        let speaker = q.speakerText && /^(he|she)$/i.test(q.speakerText) && recent
+          ? recent
+          : resolveSpeaker(corpus, q.speakerText, resolved.slice(0, ri + inP.length), q.start);
         // A quotation standing alone right after another by the same speaker continues it.
         if (!speaker && !q.speakerText && lastPassageHadQuote && q.start - p.start <= 1) speaker = lastSpeaker;
         const quote: Quote = { text: q.text, start: q.start, end: q.end };
         if (speaker) quote.speaker = speaker;
         quotes.push(quote);
-        if (speaker) lastSpeaker = speaker;
+        if (speaker) { lastSpeaker = speaker; lastSpeakerAt = k; }
       }
       lastPassageHadQuote = quotes.some((q) => q.text.split(/\s+/).length > 3);
       p.quotes = quotes.length ? quotes : (NONE as unknown as Quote[]);
@@ -277,6 +319,8 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
 }
 
 const PRONOUN_RE = /^(he|she|they)$/i;
+/** A sentence whose subject speaks without a quotation: "Vladimir Tikhonov, professor of ..., told AFP." */
+const SPEAKER_PROSE_RE = /((?:[\p{Lu}][\p{L}'’-]+[ \t]+){0,3}[\p{Lu}][\p{L}'’-]+)(?:,[^,]{1,100},)?[ \t]+(?:told|said|says|added)\b/u;
 
 /** Resolves a speaker phrase to an entity id: an alias, a role ("the Kremlin spokesman"), or a pronoun (the last person named before). */
 export function resolveSpeaker(corpus: Corpus, speakerText: string | undefined, mentions: { start: number; end: number; id: string }[], at: number): string | undefined {

@@ -40,7 +40,7 @@ function tableOf(corpus: Corpus): AliasTable {
   return t;
 }
 
-const TITLE_OR_ROLE = /^(President|Prime|Minister|Marshal|Director|General|Secretary|Chairman|Chancellor|King|Queen|Prince|Senator|Governor|Mayor|Ambassador|Spokesman|Spokeswoman|Deputy|Vice|Foreign|Defence|Defense|Interior|Finance|Leader|Premier|Chief|Commander|Admiral|minister|president|leader|spokesman|spokeswoman|secretary|director|marshal|chief|general|ambassador|official|analyst|expert|professor)$/;
+const TITLE_OR_ROLE = /^(President|Prime|Minister|Marshal|Director|General|Secretary|Chairman|Chancellor|King|Queen|Prince|Senator|Governor|Mayor|Ambassador|Spokesman|Spokeswoman|Deputy|Vice|Foreign|Defence|Defense|Interior|Finance|Leader|Premier|Chief|Commander|Admiral|Colonel|Captain|Major|Lieutenant|Sergeant|Professor|minister|president|leader|spokesman|spokeswoman|secretary|director|marshal|chief|general|ambassador|official|analyst|expert|professor|admiral|commander)$/;
 
 /** Every mention of a corpus entity in `text`, longest alias first, left to right. */
 export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
@@ -92,7 +92,9 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
       if (r < i) {
         let rs = r;
         // include capitalised modifiers before the role ("Russian Defence Minister")
-        while (rs > 0 && /^\p{Lu}/u.test(words[rs - 1].w) && folded.slice(words[rs - 1].end, words[rs].start) === ' ' && i - rs < 5 && !first.has(words[rs - 1].w.replace(/'s$/, ''))) rs--;
+        // include capitalised modifiers before the role ("Russian Defence Minister", "Kremlin spokesman"), but not another person
+        const isPerson = (w: string) => (first.get(w.replace(/'s$/, '')) ?? []).some((c) => corpus.getEntity(c.id)?.kind === 'person');
+        while (rs > 0 && /^\p{Lu}/u.test(words[rs - 1].w) && folded.slice(words[rs - 1].end, words[rs].start) === ' ' && i - rs < 5 && !isPerson(words[rs - 1].w) && !/'s$/.test(words[rs - 1].w)) rs--;
         mention.role = { text: text.slice(words[rs].start, words[i - 1].end), start: words[rs].start, end: words[i - 1].end };
       }
       out.push(mention);

@@ -1,7 +1,7 @@
 // Word-level alignment of a draft quotation with the quotations the sources report.
 import type { Passage, Quote, Mark } from './types';
 import type { Corpus } from './corpus';
-import { tokenize, isContent, type Token } from './text';
+import { tokenize, type Token } from './text';
 
 export interface QuoteMatch {
   /** `exact`: the draft's words appear in order in a source quotation; `close`: most do, some differ. */
@@ -17,19 +17,30 @@ export interface QuoteMatch {
   differences: { draft: string; source: string }[];
 }
 
-const norm = (t: Token) => t.norm.replace(/^(we|i|you|they|it|that|there)'(ll|re|ve|d|s)$/, '$1');
+const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', ve: 'have', d: 'would', m: 'am' };
+/** Words of a quotation for alignment, contractions spelled out ("We'll" -> "we", "will"). */
+function words(toks: Token[]): { t: Token; w: string }[] {
+  const out: { t: Token; w: string }[] = [];
+  for (const t of toks) {
+    const m = /^([a-z]+)'(ll|re|ve|d|m)$/.exec(t.norm);
+    if (m) { out.push({ t, w: m[1] }, { t, w: CONTRACTIONS[m[2]] }); continue; }
+    if (t.norm === "can't") { out.push({ t, w: 'can' }, { t, w: 'not' }); continue; }
+    const n = /^([a-z]+)n't$/.exec(t.norm);
+    if (n) { out.push({ t, w: n[1] }, { t, w: 'not' }); continue; }
+    out.push({ t, w: t.norm });
+  }
+  return out;
+}
 
 /** The source quotation that best matches `draftQuote`, if any is close enough. */
 export function compareQuote(draftQuote: string, corpus: Corpus): QuoteMatch | undefined {
-  const d = tokenize(draftQuote);
+  const d = words(tokenize(draftQuote));
   if (!d.length) return undefined;
-  const queryKeys = d.filter(isContent).map((t) => t.key);
-  if (!queryKeys.length) return undefined;
   let best: QuoteMatch | undefined;
-  for (const { passage } of corpus.search(queryKeys, 25)) {
-    for (const q of passage.quotes) {
+  for (const { passage, quote: q } of corpus.searchQuotes(d.map((x) => x.w), 25)) {
+    {
       const local = q.start - passage.start, localEnd = q.end - passage.start;
-      const s = corpus.tokensOf(passage).filter((t) => t.start >= local && t.end <= localEnd);
+      const s = words(corpus.tokensOf(passage).filter((t) => t.start >= local && t.end <= localEnd));
       const m = align(d, s, passage, q, draftQuote);
       if (m && (!best || m.similarity > best.similarity || (m.similarity === best.similarity && !!m.quote.speaker && !best.quote.speaker))) best = m;
     }
@@ -37,12 +48,12 @@ export function compareQuote(draftQuote: string, corpus: Corpus): QuoteMatch | u
   return best;
 }
 
-function align(d: Token[], s: Token[], passage: Passage, quote: Quote, draftQuote: string): QuoteMatch | undefined {
+function align(d: { t: Token; w: string }[], s: { t: Token; w: string }[], passage: Passage, quote: Quote, draftQuote: string): QuoteMatch | undefined {
   const n = d.length, m = s.length;
   const gaps = [...draftQuote.matchAll(/\.\.\.|…|\[\.\.\.\]/g)].map((g) => g.index!);
   if (!m) return undefined;
   // LCS table on normalised words.
-  const dn = d.map(norm), sn = s.map(norm);
+  const dn = d.map((x) => x.w), sn = s.map((x) => x.w);
   const sset = new Set(sn);
   if (dn.filter((w) => sset.has(w)).length / n < 0.6) return undefined;
   const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
@@ -65,7 +76,7 @@ function align(d: Token[], s: Token[], passage: Passage, quote: Quote, draftQuot
   const similarity = (2 * L) / (n + windowLen);
   // An ellipsis in the draft ("the Russian army ... will win") marks words left out on purpose:
   // each part between ellipses must be verbatim, in order.
-  const segmentOf = d.map((t) => gaps.filter((g) => g <= t.start).length);
+  const segmentOf = d.map((x) => gaps.filter((g) => g <= x.t.start).length);
   let contiguous = L === n;
   for (let k = 1; contiguous && k < pairs.length; k++) {
     const sameSegment = segmentOf[pairs[k][0]] === segmentOf[pairs[k - 1][0]];
@@ -74,15 +85,20 @@ function align(d: Token[], s: Token[], passage: Passage, quote: Quote, draftQuot
   if (!contiguous && similarity < 0.6) return undefined;
   const matched = new Set(pairs.map((p) => p[1]));
   const marks: Mark[] = [];
-  for (let j = ws; j <= we; j++) marks.push({ start: s[j].start, end: s[j].end, kind: matched.has(j) ? 'match' : 'differ' });
+  for (let j = ws; j <= we; j++) {
+    const last = marks[marks.length - 1];
+    if (last && last.start === s[j].t.start) { if (!matched.has(j)) last.kind = 'differ'; continue; }
+    marks.push({ start: s[j].t.start, end: s[j].t.end, kind: matched.has(j) ? 'match' : 'differ' });
+  }
   const differences: { draft: string; source: string }[] = [];
   const edges: [number, number][] = [[-1, ws - 1], ...pairs, [n, we + 1]];
   for (let k = 0; k + 1 < edges.length; k++) {
     const [di, sj] = edges[k], [di2, sj2] = edges[k + 1];
-    const dw = d.slice(di + 1, di2).map((t) => t.text).join(' ');
-    const sw = s.slice(sj + 1, sj2).map((t) => t.text).join(' ');
+    const surface = (xs: { t: Token }[]) => xs.filter((x, i) => i === 0 || x.t !== xs[i - 1].t).map((x) => x.t.text).join(' ');
+    const dw = surface(d.slice(di + 1, di2));
+    const sw = surface(s.slice(sj + 1, sj2));
     if (dw || sw) differences.push({ draft: dw, source: sw });
   }
-  const sourceWording = passage.text.slice(s[ws].start, s[we].end);
+  const sourceWording = passage.text.slice(s[ws].t.start, s[we].t.end);
   return { kind: contiguous ? 'exact' : 'close', passage, quote, similarity: contiguous ? 1 : similarity, marks, sourceWording, differences };
 }

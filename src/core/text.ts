@@ -140,14 +140,18 @@ export function isContent(t: Token): boolean {
   return !STOPWORDS.has(t.norm) && t.norm.length > 0;
 }
 
-const PREFIXES = new Set(['post', 'pre', 'anti', 'non', 'ex', 'self', 'co', 'semi', 'multi', 'well']);
+const PREFIXES = new Set(['anti', 'non', 'co', 'semi', 'multi']);
+const DROP_PREFIXES = new Set(['post', 'pre', 'ex', 'self', 'well']);
 /**
  * The keys a token stands for: its own key when the lexicon knows the whole word ("bullet-proof"),
  * else the keys of its hyphenated parts ("post-pandemic" -> pandemic), so compounds match their words.
  */
 export function tokenKeys(t: Token): string[] {
   if (!t.norm.includes('-') || PARAPHRASE.has(stemmer(t.norm)) || PARAPHRASE.has(t.norm) || /\d/.test(t.norm)) return [t.key];
-  return t.norm.split('-').filter((p) => p.length > 1 && !PREFIXES.has(p) && !STOPWORDS.has(p)).map((p) => keyOf(p));
+  const parts = t.norm.split('-');
+  // "anti-tank" is also written "antitank": a prefix joins the word it qualifies.
+  if (parts.length === 2 && PREFIXES.has(parts[0])) return [keyOf(parts.join(''))];
+  return parts.filter((p) => p.length > 1 && !DROP_PREFIXES.has(p) && !STOPWORDS.has(p)).map((p) => keyOf(p));
 }
 
 /** Content-word keys of a text, for retrieval and coverage. */
