@@ -56,6 +56,13 @@ function align(d: { t: Token; w: string }[], s: { t: Token; w: string }[], passa
   const dn = d.map((x) => x.w), sn = s.map((x) => x.w);
   const sset = new Set(sn);
   if (dn.filter((w) => sset.has(w)).length / n < 0.6) return undefined;
+  // Verbatim first: each ellipsis-separated part of the draft quote, in order, word for word.
+  const exact = verbatim(dn, sn, d.map((x) => gaps.filter((g) => g <= x.t.start).length));
+  if (exact) {
+    const marks: Mark[] = [];
+    for (const j of exact) if (!marks.length || marks[marks.length - 1].start !== s[j].t.start) marks.push({ start: s[j].t.start, end: s[j].t.end, kind: 'match' });
+    return { kind: 'exact', passage, quote, similarity: 1, marks, sourceWording: passage.text.slice(s[exact[0]].t.start, s[exact[exact.length - 1]].t.end), differences: [] };
+  }
   const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
     dp[i][j] = dn[i] === sn[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
@@ -101,4 +108,26 @@ function align(d: { t: Token; w: string }[], s: { t: Token; w: string }[], passa
   }
   const sourceWording = passage.text.slice(s[ws].t.start, s[we].t.end);
   return { kind: contiguous ? 'exact' : 'close', passage, quote, similarity: contiguous ? 1 : similarity, marks, sourceWording, differences };
+}
+
+/** Source word positions matching the draft's words verbatim, segment by segment in order; or undefined. */
+function verbatim(dn: string[], sn: string[], segmentOf: number[]): number[] | undefined {
+  const out: number[] = [];
+  let from = 0;
+  for (let i = 0; i < dn.length;) {
+    let k = i;
+    while (k < dn.length && segmentOf[k] === segmentOf[i]) k++;
+    const seg = dn.slice(i, k);
+    let found = -1;
+    for (let j = from; j + seg.length <= sn.length; j++) {
+      let ok = true;
+      for (let x = 0; x < seg.length && ok; x++) ok = sn[j + x] === seg[x];
+      if (ok) { found = j; break; }
+    }
+    if (found < 0) return undefined;
+    for (let x = 0; x < seg.length; x++) out.push(found + x);
+    from = found + seg.length;
+    i = k;
+  }
+  return out.length ? out : undefined;
 }
