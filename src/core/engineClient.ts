@@ -6,7 +6,7 @@ import type { Request, Response, CorpusSummary, LoadRequest } from './engineProt
 import type { IndexStats } from './indexStore';
 import type { CheckOptions } from './checker';
 
-export interface LoadResultMessage { stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary }
+export interface LoadResultMessage { stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number }
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 export class EngineClient {
@@ -48,11 +48,11 @@ export class EngineClient {
   async load(opts: Omit<LoadRequest, 'type' | 'id'>, progress?: (done: number, total: number) => void): Promise<LoadResultMessage> {
     const r = await this.send({ type: 'load', ...opts }, progress);
     if (r.type !== 'loaded') throw new Error(`unexpected reply ${r.type}`);
-    return { stats: r.stats, problems: r.problems, summary: r.summary };
+    return { stats: r.stats, problems: r.problems, summary: r.summary, heapUsed: r.heapUsed };
   }
 
-  async check(text: string, options?: CheckOptions): Promise<{ findings: Finding[]; ms: number }> {
-    const r = await this.send({ type: 'check', text, options });
+  async check(text: string, options?: CheckOptions, incremental = true): Promise<{ findings: Finding[]; ms: number }> {
+    const r = await this.send({ type: 'check', text, options, incremental });
     if (r.type !== 'result') throw new Error(`unexpected reply ${r.type}`);
     return { findings: r.findings, ms: r.ms };
   }

@@ -16,7 +16,11 @@ export interface LoadRequest {
   storeDir?: string;
   mode?: NlpMode | 'auto';
 }
-export interface CheckRequest { type: 'check'; id: number; text: string; options?: CheckOptions }
+export interface CheckRequest {
+  type: 'check'; id: number; text: string; options?: CheckOptions;
+  /** Reuse findings of unchanged sentences (default true); false re-checks everything. */
+  incremental?: boolean;
+}
 export type Request = LoadRequest | CheckRequest;
 
 export type SourceInfo = Omit<Source, 'text'>;
@@ -24,6 +28,6 @@ export interface CorpusSummary { sources: SourceInfo[]; entities: number; passag
 
 export type Response =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'loaded'; id: number; stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary }
+  | { type: 'loaded'; id: number; stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number }
   | { type: 'result'; id: number; findings: Finding[]; ms: number }
   | { type: 'error'; id: number; message: string };

@@ -4,7 +4,8 @@ import { parentPort } from 'node:worker_threads';
 import type { Request, Response } from './engineProtocol';
 import { loadSources } from './corpusLoader';
 import { indexCorpus, FileIndexStore, MemoryIndexStore } from './indexStore';
-import { DraftChecker } from './checker';
+import { getHeapStatistics } from 'node:v8';
+import { DraftChecker, checkDraft } from './checker';
 
 let checker: DraftChecker | undefined;
 const post = (m: Response) => parentPort!.postMessage(m);
@@ -19,7 +20,7 @@ async function handle(req: Request): Promise<void> {
     });
     checker = new DraftChecker(corpus);
     post({
-      type: 'loaded', id: req.id, stats, problems: loaded.problems,
+      type: 'loaded', id: req.id, stats, problems: loaded.problems, heapUsed: getHeapStatistics().used_heap_size,
       summary: {
         sources: corpus.sources.map(({ text: _text, ...info }) => info),
         entities: corpus.entities.length, passages: corpus.passages.length, files: loaded.files,
@@ -28,7 +29,7 @@ async function handle(req: Request): Promise<void> {
   } else if (req.type === 'check') {
     if (!checker) throw new Error('the corpus is not loaded yet');
     const t0 = performance.now();
-    const findings = checker.check(req.text, req.options);
+    const findings = req.incremental === false ? checkDraft(req.text, checker.corpus, req.options) : checker.check(req.text, req.options);
     post({ type: 'result', id: req.id, findings, ms: performance.now() - t0 });
   }
 }
