@@ -1,97 +1,248 @@
-// One benchmark size, in its own process so sizes do not share memory. Prints one JSON line.
-import * as path from 'node:path';
+// One benchmark phase for one corpus size, run in its own process (bench/run.mjs spawns it) so
+// memory figures of different sizes do not mix. Bundled by run.mjs into bench/.build/child.js.
+//   cold: load sources, index into an empty store (event-loop delay watched), memory after load,
+//         full and incremental draft checks, evidence queries, then MiniSearch on the same passages.
+//   warm: load sources, index again with the store the cold phase filled, memory after load.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import { Session } from 'node:inspector';
 import MiniSearch from 'minisearch';
-import { EngineClient, loadSources, indexCorpus, FileIndexStore, DraftChecker, checkDraft } from '../src/core';
+import * as core from '../src/core/index';
 import { keysWithEntities } from '../src/core/corpus';
-import { findNameMentions } from '../src/core/names';
-import { splitSentences } from '../src/core/sentences';
+import type { Source, Finding } from '../src/core/types';
 
-const [mode, corpusDir, storeDir, root] = process.argv.slice(2);
-const seedsDir = path.join(root, 'seeds');
-const fold = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').toLowerCase();
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
-
-async function viaWorker() {
-  // The extension's path: index in the engine worker while this thread's event loop is watched.
-  const paths = corpusDir === '-' ? [] : [corpusDir];
-  const h = monitorEventLoopDelay({ resolution: 10 });
-  const client = new EngineClient(path.join(root, 'dist', 'engineWorker.js'));
-  h.enable();
-  let t = performance.now();
-  const cold = await client.load({ paths, baseDir: root, includeSeeds: true, seedsDir, storeDir });
-  const coldMs = performance.now() - t;
-  h.disable();
-  await client.dispose();
-  const warmClient = new EngineClient(path.join(root, 'dist', 'engineWorker.js'));
-  t = performance.now();
-  const warm = await warmClient.load({ paths, baseDir: root, includeSeeds: true, seedsDir, storeDir });
-  const warmMs = performance.now() - t;
-  await warmClient.dispose();
-  return { articles: cold.summary.sources.length, passages: cold.summary.passages, coldMs, warmMs, warmSnapshot: warm.stats.snapshot, maxLoopDelayMs: h.max / 1e6, analysed: cold.stats.analysed };
+interface Claim { draft: string; text: string; verdict: string; evidence?: string[]; evidenceFrom?: string }
+interface Args {
+  phase: 'cold' | 'warm';
+  size: string;
+  corpusDir: string | null;
+  seedsDir: string;
+  storeDir: string;
+  draftPath: string;
+  claimsPath: string;
+  workers: number;
+  runs: number;
+  workerScript: string;
+  out: string;
+  /** Write a CPU profile of the main thread during the cold index to this file. */
+  profile?: string;
 }
 
-async function inProcess() {
-  const paths = corpusDir === '-' ? [] : [corpusDir];
-  const loaded = await loadSources(paths, { baseDir: root, includeSeeds: true, seedsDir });
-  const mb = loaded.sources.reduce((a, s) => a + Buffer.byteLength(s.text), 0) / 1048576;
-  let t = performance.now();
-  const { corpus, stats } = await indexCorpus(loaded.sources, { store: new FileIndexStore(storeDir), yieldEvery: 0 });
-  const loadMs = performance.now() - t;
-  (globalThis as { gc?: () => void }).gc?.();
-  const mem = process.memoryUsage();
-  // Checks of a ~1,500-word draft.
-  const { benchDraft } = await import(path.join(root, 'bench', 'corpus.mjs'));
-  const draft: string = benchDraft(seedsDir);
-  const full: number[] = [];
-  for (let i = 0; i < 3; i++) checkDraft(draft, corpus); // warm-up: JIT and caches
-  for (let i = 0; i < 30; i++) { t = performance.now(); checkDraft(draft, corpus); full.push(performance.now() - t); }
-  const dc = new DraftChecker(corpus);
-  dc.check(draft);
-  const words = draft.split(' ');
-  const incr: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const w = [...words];
-    const k = 200 + ((i * 37) % (words.length - 400));
-    w[k] = w[k] + (i % 2 ? 's' : 'x');
-    const edited = w.join(' ');
-    t = performance.now(); dc.check(edited); incr.push(performance.now() - t);
+const args = JSON.parse(process.argv[2]) as Args;
+const gc = (globalThis as { gc?: () => void }).gc;
+const log = (m: string) => process.stderr.write(`[${args.size}/${args.phase}] ${m}\n`);
+
+// The API the other engineer is bringing in: looked up by name so the bench still runs without it.
+const api = core as unknown as Record<string, unknown>;
+const indexCorpus = api.indexCorpus as undefined | ((s: Source[], o: Record<string, unknown>) => Promise<{ corpus: core.Corpus; stats: Record<string, unknown> }>);
+const FileIndexStore = api.FileIndexStore as undefined | (new (dir: string) => unknown);
+const DraftChecker = api.DraftChecker as undefined | (new (c: core.Corpus) => { check(text: string): Finding[] });
+
+function fold(s: string): string {
+  return s.toLowerCase().replace(/[“”„‟"«»]/g, '"').replace(/[‘’‚‛`´]/g, "'").replace(/\s+/g, ' ').trim();
+}
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+function mem() {
+  gc?.(); gc?.();
+  const m = process.memoryUsage();
+  return { rssMB: m.rss / 1048576, heapUsedMB: m.heapUsed / 1048576, externalMB: m.external / 1048576, arrayBuffersMB: m.arrayBuffers / 1048576 };
+}
+
+/** A worker pool behind indexCorpus' `analyse` hook, for engines that take a hook rather than a count. */
+class AnalysePool {
+  private idle: Worker[] = [];
+  private queue: { batch: { text: string }[]; mode: string; resolve: (r: unknown[]) => void; reject: (e: Error) => void }[] = [];
+  private readonly all: Worker[] = [];
+  constructor(n: number, script: string) {
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(script);
+      w.unref();
+      this.all.push(w);
+      this.idle.push(w);
+    }
   }
-  // Evidence queries for the labelled claims: ours against MiniSearch (BM25) on the same passages.
-  const claims: { text: string; evidence?: string }[] = [];
-  for (const f of [path.join(root, 'test', 'eval', 'set', 'expected.json'), path.join(root, '..', 'shared', 'eval', 'dev', 'expected.json')]) {
-    try { for (const d of Object.values(JSON.parse(readFileSync(f, 'utf8')).drafts) as { claims: { text: string; evidence?: string; verdict: string }[] }[]) for (const c of d.claims) if (c.evidence && c.verdict !== 'unverified') claims.push(c); } catch { /* set missing */ }
+  analyse = (batch: { text: string }[], mode: string): Promise<unknown[]> =>
+    new Promise((resolve, reject) => { this.queue.push({ batch, mode, resolve, reject }); this.pump(); });
+  private pump() {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      const done = () => { w.off('message', onMsg); w.off('error', onErr); this.idle.push(w); this.pump(); };
+      const onMsg = (m: { ok: boolean; result?: unknown[]; error?: string }) => { done(); if (m.ok) job.resolve(m.result!); else job.reject(new Error(m.error)); };
+      const onErr = (e: Error) => { done(); job.reject(e); };
+      w.on('message', onMsg);
+      w.on('error', onErr);
+      w.postMessage({ batch: job.batch, mode: job.mode });
+    }
   }
-  t = performance.now();
-  const ms = new MiniSearch({ fields: ['text'], storeFields: [] });
-  ms.addAll(corpus.passages.map((p) => ({ id: p.index, text: p.text })));
-  const msBuildMs = performance.now() - t;
-  // Our query is what the checker sends: content keys, with known names as entity keys.
-  const queryKeys = (text: string) => keysWithEntities(text, 0, findNameMentions(text, corpus));
-  const queries = claims.map((c) => ({ c, keys: queryKeys(c.text) }));
-  let ourHits = 0, msHits = 0;
-  const hit = (idx: number[], ev: string) => idx.some((i) => fold(corpus.passages[i].text).includes(fold(ev)));
-  for (const q of queries) {
-    if (hit(corpus.search(q.keys, 3).map((r) => r.passage.index), q.c.evidence!)) ourHits++;
-    if (hit(ms.search(q.c.text).slice(0, 3).map((r) => r.id as number), q.c.evidence!)) msHits++;
+  async close() { await Promise.all(this.all.map((w) => w.terminate())); }
+}
+
+async function loadAll(): Promise<{ sources: Source[]; ms: number; problems: number }> {
+  const t0 = performance.now();
+  const r = await core.loadSources(args.corpusDir ? [args.corpusDir] : [], { baseDir: args.corpusDir ?? args.seedsDir, includeSeeds: true, seedsDir: args.seedsDir });
+  return { sources: r.sources, ms: performance.now() - t0, problems: r.problems.length };
+}
+
+/** Indexes with the engine's best path: indexCorpus with workers and a file store, else buildCorpus. */
+async function index(sources: Source[], watchLoop: boolean) {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  // A second, plain probe: the longest gap between 10 ms timer ticks.
+  let last = performance.now(), maxGap = 0;
+  const tick = setInterval(() => { const now = performance.now(); maxGap = Math.max(maxGap, now - last - 10); last = now; }, 10);
+  if (watchLoop) h.enable();
+  const session = watchLoop && args.profile ? new Session() : undefined;
+  const post = (method: string, params?: object) => new Promise<unknown>((res, rej) => session!.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
+  if (session) { session.connect(); await post('Profiler.enable'); await post('Profiler.setSamplingInterval', { interval: 1000 }); await post('Profiler.start'); }
+  let pool: AnalysePool | undefined;
+  const t0 = performance.now();
+  let analysedAt: number | undefined;
+  let corpus: core.Corpus;
+  let stats: Record<string, unknown> | undefined;
+  let how: string;
+  try {
+    if (indexCorpus && FileIndexStore) {
+      const src = String(indexCorpus);
+      const opts: Record<string, unknown> = {
+        store: new FileIndexStore(args.storeDir),
+        onProgress: (done: number, total: number) => { if (done === total && analysedAt === undefined) analysedAt = performance.now(); },
+      };
+      if (args.workers > 0 && /\bworkers\b/.test(src)) { opts.workers = args.workers; how = `indexCorpus(workers: ${args.workers})`; }
+      else if (args.workers > 0 && /\banalyse\b/.test(src)) {
+        pool = new AnalysePool(args.workers, args.workerScript);
+        opts.analyse = pool.analyse;
+        how = `indexCorpus(analyse hook, ${args.workers} bench workers)`;
+      } else how = 'indexCorpus(main thread)';
+      const r = await indexCorpus(sources, opts);
+      corpus = r.corpus;
+      stats = r.stats;
+    } else {
+      how = 'buildCorpus (indexCorpus not available)';
+      corpus = core.buildCorpus(sources);
+    }
+  } finally {
+    clearInterval(tick);
+    h.disable();
+    await pool?.close();
+    if (session) {
+      const { profile } = await post('Profiler.stop') as { profile: object };
+      await fs.writeFile(args.profile!, JSON.stringify(profile));
+      session.disconnect();
+    }
   }
-  const reps = 5;
-  t = performance.now();
-  for (let r = 0; r < reps; r++) for (const q of queries) corpus.search(queryKeys(q.c.text), 3);
-  const ourQueryMs = (performance.now() - t) / (reps * queries.length);
-  t = performance.now();
-  for (let r = 0; r < reps; r++) for (const q of queries) ms.search(q.c.text).slice(0, 3);
-  const msQueryMs = (performance.now() - t) / (reps * queries.length);
-  void splitSentences;
+  const ms = performance.now() - t0;
   return {
-    mb, inProcessLoadMs: loadMs, snapshot: stats.snapshot, rssMB: mem.rss / 1048576, heapMB: mem.heapUsed / 1048576,
-    fullP50: pct(full, 0.5), fullP95: pct(full, 0.95), incrP50: pct(incr, 0.5), incrP95: pct(incr, 0.95), draftWords: draft.split(/\s+/).length,
-    msBuildMs, ourQueryMs, msQueryMs, queries: queries.length, ourRecall3: ourHits / Math.max(1, queries.length), msRecall3: msHits / Math.max(1, queries.length),
+    corpus, stats, how, ms,
+    analyseMs: analysedAt !== undefined ? analysedAt - t0 : undefined,
+    loopMaxMs: watchLoop ? h.max / 1e6 : undefined,
+    loopP99Ms: watchLoop ? h.percentile(99) / 1e6 : undefined,
+    loopMaxGapMs: maxGap,
   };
 }
 
-(mode === 'worker' ? viaWorker() : inProcess()).then(
-  (r) => { process.stdout.write(JSON.stringify(r) + '\n'); process.exit(0); },
-  (e) => { process.stderr.write(String(e?.stack ?? e) + '\n'); process.exit(1); },
-);
+function timeRuns(n: number, fn: (i: number) => void): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) { const t = performance.now(); fn(i); out.push(performance.now() - t); }
+  return out;
+}
+
+/** Average ms per query over all queries, repeated until ~300 ms (at least 3 rounds). */
+function queryTime(queries: string[], fn: (q: string) => unknown): number {
+  let n = 0;
+  const t0 = performance.now();
+  let rounds = 0;
+  while (rounds < 3 || performance.now() - t0 < 300) { for (const q of queries) { fn(q); n++; } rounds++; if (rounds > 10000) break; }
+  return (performance.now() - t0) / n;
+}
+
+async function main() {
+  const loaded = await loadAll();
+  const bytes = loaded.sources.reduce((a, s) => a + Buffer.byteLength(s.text), 0);
+  log(`${loaded.sources.length} articles, ${(bytes / 1e6).toFixed(1)} MB loaded in ${(loaded.ms / 1000).toFixed(1)} s`);
+  const base = { size: args.size, phase: args.phase, articles: loaded.sources.length, bytes, loadMs: loaded.ms, loadProblems: loaded.problems };
+
+  if (args.phase === 'warm') {
+    const r = await index(loaded.sources, false);
+    const m = mem();
+    const result = { ...base, warmMs: r.ms, how: r.how, stats: r.stats, passages: r.corpus.passages.length, memAfterWarm: m, available: !!indexCorpus };
+    await fs.writeFile(args.out, JSON.stringify(result));
+    log(`warm load ${(r.ms / 1000).toFixed(2)} s (${JSON.stringify(r.stats)})`);
+    return;
+  }
+
+  const r = await index(loaded.sources, true);
+  const corpus = r.corpus;
+  log(`cold index ${(r.ms / 1000).toFixed(1)} s via ${r.how}; ${corpus.passages.length} passages, ${corpus.entities.length} entities; loop max ${r.loopMaxMs?.toFixed(0)} ms`);
+  const memAfterCold = mem();
+
+  // Full check of the draft, repeated.
+  const { draft, edits } = JSON.parse(await fs.readFile(args.draftPath, 'utf8')) as { draft: string; edits: string[] };
+  const firstT = performance.now();
+  const findings = core.checkDraft(draft, corpus);
+  const firstCheckMs = performance.now() - firstT;
+  const full = timeRuns(args.runs, () => core.checkDraft(draft, corpus));
+  const verdicts: Record<string, number> = {};
+  for (const f of findings) { const k = `${f.kind}:${f.verdict}`; verdicts[k] = (verdicts[k] ?? 0) + 1; }
+  log(`full check p50 ${pct(full, 50).toFixed(0)} ms (${findings.length} findings)`);
+
+  // Incremental re-check after one-word edits (cumulative, one new edit per run).
+  let incremental: number[] | undefined;
+  if (DraftChecker) {
+    const dc = new DraftChecker(corpus);
+    dc.check(draft);
+    incremental = [];
+    for (const text of edits.slice(0, args.runs)) {
+      const t = performance.now();
+      dc.check(text);
+      incremental.push(performance.now() - t);
+    }
+    log(`incremental p50 ${pct(incremental, 50).toFixed(1)} ms`);
+  }
+
+  // Evidence queries: ours (BM25 over the engine's keys) vs MiniSearch over the same passage texts.
+  const claims = JSON.parse(await fs.readFile(args.claimsPath, 'utf8')) as Claim[];
+  const gold = claims.filter((c) => c.evidence?.length);
+  const queries = claims.map((c) => c.text);
+  const hitOf = (texts: string[], ev: string[]) => texts.some((t) => ev.some((e) => fold(t).includes(fold(e))));
+  const ourTop = (q: string) => corpus.search(keysWithEntities(q, 0, []), 3).map((h) => h.passage.text);
+  const ourHits = gold.map((c) => hitOf(ourTop(c.text), c.evidence!));
+  const ourQueryMs = queryTime(queries, ourTop);
+
+  const heapBeforeMs = mem().heapUsedMB;
+  const t0 = performance.now();
+  const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  ms.addAll(corpus.passages.map((p) => ({ id: p.index, text: p.text })));
+  const miniBuildMs = performance.now() - t0;
+  const miniHeapMB = mem().heapUsedMB - heapBeforeMs;
+  const miniTop = (q: string) => ms.search(q).slice(0, 3).map((h) => corpus.passages[h.id as number].text);
+  const miniHits = gold.map((c) => hitOf(miniTop(c.text), c.evidence!));
+  const miniQueryMs = queryTime(queries, miniTop);
+  // Our index alone (no NLP): buildCorpus over the analyses is not separable, so the fair
+  // "index build" figure for ours is the cold index time; the ratio is reported against it.
+  log(`MiniSearch build ${(miniBuildMs / 1000).toFixed(2)} s; recall@3 ours ${ourHits.filter(Boolean).length}/${gold.length}, MiniSearch ${miniHits.filter(Boolean).length}/${gold.length}`);
+
+  const result = {
+    ...base,
+    how: r.how, stats: r.stats,
+    passages: corpus.passages.length, entities: corpus.entities.length,
+    coldMs: r.ms, analyseMs: r.analyseMs, loopMaxMs: r.loopMaxMs, loopP99Ms: r.loopP99Ms, loopMaxGapMs: r.loopMaxGapMs,
+    memAfterCold,
+    check: { draftWords: draft.split(/\s+/).filter(Boolean).length, runs: args.runs, firstMs: firstCheckMs, p50: pct(full, 50), p95: pct(full, 95), findings: findings.length, verdicts },
+    incremental: incremental ? { runs: incremental.length, p50: pct(incremental, 50), p95: pct(incremental, 95) } : null,
+    queries: {
+      count: queries.length, labelled: gold.length,
+      ours: { queryMs: ourQueryMs, recall3: gold.length ? ourHits.filter(Boolean).length / gold.length : null, hits: ourHits },
+      minisearch: { buildMs: miniBuildMs, heapMB: miniHeapMB, queryMs: miniQueryMs, recall3: gold.length ? miniHits.filter(Boolean).length / gold.length : null, hits: miniHits },
+      claims: gold.map((c, i) => ({ draft: c.draft, text: c.text, evidence: c.evidence, evidenceFrom: c.evidenceFrom, ours: ourHits[i], minisearch: miniHits[i] })),
+    },
+    cpus: os.cpus().length,
+  };
+  await fs.writeFile(args.out, JSON.stringify(result));
+}
+
+main().catch((e: Error) => { process.stderr.write(`[${args.size}/${args.phase}] FAILED: ${e.stack ?? e.message}\n`); process.exit(1); });

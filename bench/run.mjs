@@ -1,46 +1,216 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes seeds,brown,10000,50000]
-// Prints one table and writes bench/results/latest.json. Each size runs in fresh child processes:
-// one indexes through the engine worker (cold, then warm from the persistent index) while the main
-// thread's event-loop delay is watched; one loads the warm index in-process and measures memory,
-// draft checks and evidence queries against MiniSearch on the same passages.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+// Corroborate benchmark: indexing, loading, checking and evidence retrieval on corpora from the
+// three seed articles up to 50,000 news articles, next to MiniSearch on the same passages.
+//
+//   npm run bench                              all sizes: seeds, brown, 10000, 50000
+//   npm run bench -- --sizes seeds,brown,10000 pick sizes (seeds | brown | a number of articles)
+//   npm run bench -- --quick                   seeds and brown, 10 runs per timing
+//   options: --runs N (default 30)  --workers N (default: CPU count)  --timeout-min M (per phase)
+//            --cpu-prof (profile the main thread while cold-indexing; with --workers 0 that is all the work;
+//            summary printed, profiles in bench/.data/profiles)
+//            --out FILE (default bench/results/latest.json)
+//
+// Each size runs in fresh child processes (a cold one, then a warm one), so memory figures do
+// not mix. Generated corpora are cached in bench/.data/ (gitignored).
+import { spawn } from 'node:child_process';
+import { promises as fs, existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { writeCorpus, brownArticles } from './corpus.mjs';
+import { ensureCorpus, makeDraft, editDraft } from './data.mjs';
+import { summariseProfile } from './profile.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : 'seeds,brown,10000,50000').split(',');
-execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-await esbuild.build({ entryPoints: [path.join(root, 'bench', 'child.ts')], outfile: path.join(root, 'bench', '.build', 'child.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning', external: ['./corpus.mjs'] });
-const child = path.join(root, 'bench', '.build', 'child.js');
-const run = (mode, dir, store) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', child, mode, dir, store, root], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 3_600_000, maxBuffer: 1 << 24 }).trim().split('\n').pop());
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const dataDir = path.join(here, '.data');
+const buildDir = path.join(here, '.build', 'suite');
 
-const rows = [];
-const nBrown = brownArticles().length;
-for (const size of sizes) {
-  const count = size === 'seeds' ? 0 : size === 'brown' ? nBrown : Number(size);
-  const dir = count ? writeCorpus(path.join(root, 'bench', '.data', `brown-${count}`), count) : '-';
-  const store = path.join(os.tmpdir(), `corroborate-bench-store-${size}-${process.pid}`);
-  rmSync(store, { recursive: true, force: true });
-  process.stderr.write(`[bench] ${size}: indexing through the worker...\n`);
-  const w = run('worker', dir, store);
-  process.stderr.write(`[bench] ${size}: cold ${(w.coldMs / 1000).toFixed(1)} s; measuring in-process...\n`);
-  const p = run('process', dir, store);
-  rmSync(store, { recursive: true, force: true });
-  rows.push({ size, ...w, ...p });
+// ---------------------------------------------------------------------------------------------
+// Options.
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt; };
+const flag = (name) => argv.includes(name);
+if (flag('--help') || flag('-h')) {
+  console.log(await fs.readFile(fileURLToPath(import.meta.url), 'utf8').then((s) => s.split('\n').slice(1, 15).map((l) => l.replace(/^\/\/ ?/, '')).join('\n')));
+  process.exit(0);
+}
+const quick = flag('--quick');
+const sizes = (opt('--sizes', quick ? 'seeds,brown' : 'seeds,brown,10000,50000')).split(',').map((s) => s.trim()).filter(Boolean);
+for (const s of sizes) if (!/^(seeds|brown|\d+)$/.test(s) || (/^\d+$/.test(s) && Number(s) < 4)) { console.error(`bench: unknown size "${s}" (use seeds, brown or a number of articles >= 4)`); process.exit(2); }
+const runs = Number(opt('--runs', quick ? 10 : 30));
+const workers = Number(opt('--workers', os.cpus().length));
+const timeoutMin = opt('--timeout-min', undefined);
+const cpuProf = flag('--cpu-prof');
+const outFile = path.resolve(root, opt('--out', 'bench/results/latest.json'));
+const defaultTimeoutMin = (size) => (size === 'seeds' ? 5 : size === 'brown' ? 15 : Math.max(20, Math.ceil(Number(size) / 10000) * 45));
+
+const log = (m) => process.stderr.write(m + '\n');
+
+// ---------------------------------------------------------------------------------------------
+// Build the child and worker scripts from the engine's TypeScript sources.
+async function build() {
+  await fs.mkdir(buildDir, { recursive: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'error', absWorkingDir: root };
+  await Promise.all([
+    esbuild.build({ ...common, entryPoints: ['bench/child.ts'], outfile: path.join(buildDir, 'child.js') }),
+    esbuild.build({ ...common, entryPoints: ['bench/analyseWorker.ts'], outfile: path.join(buildDir, 'analyseWorker.js') }),
+  ]);
 }
 
-const f = (x, d = 1) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
-const header = ['corpus', 'articles', 'MB', 'cold s', 'MB/s', 'warm s', 'RSS MB', 'heap MB', 'check p50/p95 ms', 'incr p50/p95 ms', 'max loop delay ms', 'MiniSearch build s', 'build ratio', 'query ms ours/MS', 'query ratio', 'recall@3 ours/MS'];
-const lines = rows.map((r) => [r.size, r.articles, f(r.mb), f(r.coldMs / 1000), f(r.mb / (r.coldMs / 1000), 2), f(r.warmMs / 1000, 2), f(r.rssMB, 0), f(r.heapMB, 0),
-  `${f(r.fullP50)}/${f(r.fullP95)}`, `${f(r.incrP50, 2)}/${f(r.incrP95, 2)}`, f(r.maxLoopDelayMs), f(r.msBuildMs / 1000, 2), f(r.coldMs / r.msBuildMs), `${f(r.ourQueryMs, 3)}/${f(r.msQueryMs, 3)}`, f(r.ourQueryMs / r.msQueryMs, 2), `${f(r.ourRecall3, 2)}/${f(r.msRecall3, 2)}`]);
-const table = ['| ' + header.join(' | ') + ' |', '|' + header.map(() => '---').join('|') + '|', ...lines.map((l) => '| ' + l.join(' | ') + ' |')].join('\n');
-console.log(table);
-mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), rows, table }, null, 1) + '\n');
-console.log(`\nfigures written to bench/results/latest.json (${os.cpus().length} CPUs, node ${process.version})`);
+// ---------------------------------------------------------------------------------------------
+// Labelled claims: the shared dev set and the repo's own set, with evidence substrings from the
+// expected files where given, else from bench/gold-evidence.json.
+async function collectClaims() {
+  const gold = JSON.parse(await fs.readFile(path.join(here, 'gold-evidence.json'), 'utf8'));
+  const claims = [];
+  for (const f of [path.resolve(root, '../shared/eval/dev/expected.json'), path.join(root, 'test/eval/set/expected.json')]) {
+    if (!existsSync(f)) continue;
+    const exp = JSON.parse(await fs.readFile(f, 'utf8'));
+    for (const [draft, d] of Object.entries(exp.drafts ?? {})) {
+      for (const c of d.claims ?? []) {
+        const given = c.evidence === undefined ? undefined : [].concat(c.evidence).filter((x) => typeof x === 'string' && x);
+        const labelled = given?.length ? given : gold[draft]?.[c.text];
+        claims.push({
+          draft, text: c.text, verdict: c.verdict,
+          ...(labelled?.length ? { evidence: labelled, evidenceFrom: given?.length ? path.relative(root, f) : 'bench/gold-evidence.json' } : {}),
+        });
+      }
+    }
+  }
+  return claims;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Children.
+function runPhase(size, phase, input) {
+  const timeoutMs = (timeoutMin ? Number(timeoutMin) : defaultTimeoutMin(size)) * 60_000;
+  const out = path.join(dataDir, `result-${size}-${phase}.json`);
+  const nodeArgs = ['--expose-gc', '--max-old-space-size=16384', '--enable-source-maps'];
+  const args = { ...input, phase, out };
+  if (cpuProf && phase === 'cold') args.profile = path.join(dataDir, 'profiles', `index-${size}.cpuprofile`);
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [...nodeArgs, path.join(buildDir, 'child.js'), JSON.stringify(args)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+    child.on('exit', async (code, signal) => {
+      clearTimeout(timer);
+      const wallMs = Date.now() - t0;
+      if (timedOut) return resolve({ error: `timed out after ${Math.round(timeoutMs / 60000)} min`, wallMs });
+      if (code !== 0) return resolve({ error: `child exited with ${signal ?? `code ${code}`} (see log above)`, wallMs });
+      try { resolve({ ...JSON.parse(await fs.readFile(out, 'utf8')), wallMs }); }
+      catch (e) { resolve({ error: `no result file (${e.message})`, wallMs }); }
+    });
+  });
+}
+
+async function runSize(size, draftPath, claimsPath) {
+  log(`\n== ${size}`);
+  let corpusDir;
+  try { corpusDir = await ensureCorpus(size, dataDir, log); }
+  catch (e) { return { size, error: `data generation failed: ${e.message}` }; }
+  const storeDir = path.join(dataDir, 'stores', size);
+  await fs.rm(storeDir, { recursive: true, force: true });
+  const input = { size, corpusDir, seedsDir: path.join(root, 'seeds'), storeDir, draftPath, claimsPath, workers, runs, workerScript: path.join(buildDir, 'analyseWorker.js') };
+  if (cpuProf) await fs.mkdir(path.join(dataDir, 'profiles'), { recursive: true });
+  const cold = await runPhase(size, 'cold', input);
+  if (cold.error) return { size, error: `cold: ${cold.error}`, cold };
+  const warm = await runPhase(size, 'warm', input);
+  let profile;
+  if (cpuProf) {
+    const f = path.join(dataDir, 'profiles', `index-${size}.cpuprofile`);
+    try { profile = { file: path.relative(root, f), top: await summariseProfile(f, 15) }; }
+    catch (e) { profile = { error: e.message }; }
+  }
+  if (!process.argv.includes('--keep-store')) await fs.rm(storeDir, { recursive: true, force: true });
+  return { size, cold, warm: warm.error ? { error: warm.error } : warm, profile };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output.
+const f1 = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+const secs = (ms) => (ms === undefined || ms === null ? 'n/a' : ms >= 10_000 ? (ms / 1000).toFixed(0) : (ms / 1000).toFixed(ms < 100 ? 3 : 2));
+const ratio = (a, b) => (a && b ? `${Number((a / b).toPrecision(2))}×` : 'n/a');
+const recall = (q) => (q?.recall3 === null || q?.recall3 === undefined ? 'n/a' : `${q.hits.filter(Boolean).length}/${q.hits.length}`);
+
+function table(results) {
+  const head = ['Corpus', 'Articles', 'MB', 'Cold index s', 'MB/s', 'Warm load s', 'RSS MB', 'Heap MB', 'Check p50/p95 ms', 'Re-check p50/p95 ms', 'Loop max ms', 'Build ours/MS', 'Query ours/MS', 'Recall@3 ours', 'Recall@3 MS'];
+  const rows = results.map((r) => {
+    const c = r.cold ?? {};
+    if (r.error) return [r.size, c.articles ?? '', '', `FAILED: ${r.error}`, '', '', '', '', '', '', '', '', '', '', ''];
+    const w = r.warm ?? {};
+    const mb = c.bytes / 1e6;
+    const q = c.queries ?? {};
+    return [
+      r.size, String(c.articles), f1(mb, mb < 1 ? 2 : 1), secs(c.coldMs), f1(mb / (c.coldMs / 1000), 2),
+      w.error ? 'failed' : w.available ? secs(w.warmMs) : 'n/a',
+      f1(c.memAfterCold?.rssMB, 0), f1(c.memAfterCold?.heapUsedMB, 0),
+      `${f1(c.check?.p50, 0)} / ${f1(c.check?.p95, 0)}`,
+      c.incremental ? `${f1(c.incremental.p50, 1)} / ${f1(c.incremental.p95, 1)}` : 'n/a',
+      f1(c.loopMaxMs, 0),
+      ratio(c.coldMs, q.minisearch?.buildMs), ratio(q.ours?.queryMs, q.minisearch?.queryMs),
+      recall(q.ours), recall(q.minisearch),
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => (i < 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ') + ' |';
+  return [line(head), '|' + widths.map((w, i) => (i < 1 ? ':' : '-') + '-'.repeat(w) + (i < 1 ? '-' : ':')).join('|') + '|', ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  await fs.mkdir(dataDir, { recursive: true });
+  log(`bench: sizes ${sizes.join(', ')}; ${runs} runs per timing; ${workers} workers; node ${process.version}, ${os.cpus().length} CPUs`);
+  await build();
+  const draft = makeDraft(1500);
+  const edits = Array.from({ length: runs }, (_, i) => editDraft(draft, i + 1));
+  const draftPath = path.join(dataDir, 'draft.json');
+  await fs.writeFile(draftPath, JSON.stringify({ draft, edits }));
+  await fs.writeFile(path.join(dataDir, 'draft.md'), draft);
+  const claims = await collectClaims();
+  const claimsPath = path.join(dataDir, 'claims.json');
+  await fs.writeFile(claimsPath, JSON.stringify(claims, null, 1));
+  log(`draft: ${draft.split(/\s+/).filter(Boolean).length} words; claims: ${claims.length} (${claims.filter((c) => c.evidence).length} with gold evidence)`);
+
+  const results = [];
+  for (const size of sizes) results.push(await runSize(size, draftPath, claimsPath));
+
+  const git = await new Promise((resolve) => {
+    const c = spawn('git', ['rev-parse', '--short', 'HEAD'], { cwd: root });
+    let s = '';
+    c.stdout.on('data', (d) => { s += d; });
+    c.on('exit', () => resolve(s.trim() || undefined));
+    c.on('error', () => resolve(undefined));
+  });
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemMB: Math.round(os.totalmem() / 1048576), platform: `${os.platform()} ${os.release()}`, arch: os.arch(), node: process.version },
+    commit: git,
+    options: { sizes, runs, workers, quick, cpuProf },
+    notes: {
+      coldIndex: 'indexCorpus into an empty FileIndexStore, wall time (analysis in worker threads when the engine offers it; includes writing the store).',
+      warmLoad: 'indexCorpus again with the store the cold run filled, in a fresh process.',
+      memory: 'process.memoryUsage() after two forced GCs, right after the cold index (before checks and MiniSearch).',
+      check: 'checkDraft on the whole ~1,500-word draft; p50/p95 over the runs after one warm-up run.',
+      recheck: 'DraftChecker.check after one more one-word edit each run (cumulative edits).',
+      loop: 'monitorEventLoopDelay max on the main thread while indexing (resolution 10 ms).',
+      peer: 'MiniSearch 7 with default options over corpus.passages texts; build ratio = our cold index time / MiniSearch addAll time; query ratio = mean ms per query, ours (keysWithEntities + Corpus.search top 3) / MiniSearch search top 3.',
+      recall: 'A labelled claim is a hit when one of the top 3 passages contains its gold evidence substring (case- and quote-folded).',
+    },
+    claims: claims.map(({ draft: d, text, verdict, evidence, evidenceFrom }) => ({ draft: d, text, verdict, evidence, evidenceFrom })),
+    results,
+  };
+  await fs.mkdir(path.dirname(outFile), { recursive: true });
+  await fs.writeFile(outFile, JSON.stringify(report, null, 1) + '\n');
+
+  console.log('\n' + table(results));
+  for (const r of results) if (r.profile?.top) {
+    console.log(`\nCPU profile of the main thread during the cold index, ${r.size} (${r.profile.file}; analysis ${workers ? 'is in workers, not shown: use --workers 0 to see it' : 'on this thread'}), top self time:`);
+    for (const p of r.profile.top) console.log(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(7)} ms  ${p.fn}  ${p.where}`);
+  }
+  console.log(`\nmachine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.totalMemMB} MB, node ${process.version}; results: ${path.relative(root, outFile)}`);
+  if (results.some((r) => r.error)) process.exitCode = 1;
+}
+
+main().catch((e) => { console.error(`bench: ${e.stack ?? e.message}`); process.exit(1); });
