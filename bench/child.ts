@@ -11,6 +11,7 @@ import { Session } from 'node:inspector';
 import MiniSearch from 'minisearch';
 import * as core from '../src/core/index';
 import { keysWithEntities } from '../src/core/corpus';
+import { findNameMentions } from '../src/core/names';
 import type { Source, Finding } from '../src/core/types';
 
 interface Claim { draft: string; text: string; verdict: string; evidence?: string[]; evidenceFrom?: string }
@@ -212,6 +213,10 @@ async function main() {
   const ourTop = (q: string) => corpus.search(keysWithEntities(q, 0, []), 3).map((h) => h.passage.text);
   const ourHits = gold.map((c) => hitOf(ourTop(c.text), c.evidence!));
   const ourQueryMs = queryTime(queries, ourTop);
+  // Also with known names turned into entity keys, as the checker itself queries.
+  const ourTopNames = (q: string) => corpus.search(keysWithEntities(q, 0, findNameMentions(q, corpus)), 3).map((h) => h.passage.text);
+  const ourNameHits = gold.map((c) => hitOf(ourTopNames(c.text), c.evidence!));
+  const ourNamesQueryMs = queryTime(queries, ourTopNames);
 
   const heapBeforeMs = mem().heapUsedMB;
   const t0 = performance.now();
@@ -237,8 +242,9 @@ async function main() {
     queries: {
       count: queries.length, labelled: gold.length,
       ours: { queryMs: ourQueryMs, recall3: gold.length ? ourHits.filter(Boolean).length / gold.length : null, hits: ourHits },
+      oursWithNames: { queryMs: ourNamesQueryMs, recall3: gold.length ? ourNameHits.filter(Boolean).length / gold.length : null, hits: ourNameHits },
       minisearch: { buildMs: miniBuildMs, heapMB: miniHeapMB, queryMs: miniQueryMs, recall3: gold.length ? miniHits.filter(Boolean).length / gold.length : null, hits: miniHits },
-      claims: gold.map((c, i) => ({ draft: c.draft, text: c.text, evidence: c.evidence, evidenceFrom: c.evidenceFrom, ours: ourHits[i], minisearch: miniHits[i] })),
+      claims: gold.map((c, i) => ({ draft: c.draft, text: c.text, evidence: c.evidence, evidenceFrom: c.evidenceFrom, ours: ourHits[i], oursWithNames: ourNameHits[i], minisearch: miniHits[i] })),
     },
     cpus: os.cpus().length,
   };

@@ -9,12 +9,15 @@ import { findFigures, type Figure } from './numberFacts';
 
 export interface ScoredPassage { passage: Passage; score: number }
 
+const KEY_SEP = '\u0001';
+
 export interface CorpusSnapshot {
   sources: Source[];
   passages: Passage[];
   entities: Entity[];
   postings: [string, Int32Array][];
-  passageKeys: string[][];
+  /** Unique keys of each passage, joined by KEY_SEP (one string per passage, not an array). */
+  passageKeys: string[];
   passageLen: Int32Array;
 }
 
@@ -29,7 +32,7 @@ export class Corpus {
   /** Lower-cased role phrase -> entity ids holding it. */
   readonly roles = new Map<string, string[]>();
   private readonly postings = new Map<string, ArrayLike<number> & { push?: (...n: number[]) => number }>(); // key -> [passage, tf, ...]
-  private readonly passageKeys: string[][] = [];
+  private readonly passageKeys: string[] = [];
   private passageLen: number[] = [];
   private avgLen = 1;
   private readonly figureCache = new Map<number, Figure[]>();
@@ -37,7 +40,7 @@ export class Corpus {
 
   getSource(id: string): Source | undefined { return this.sourceById.get(id); }
   getEntity(id: string): Entity | undefined { return this.entityById.get(id); }
-  keysOf(p: Passage): string[] { return this.passageKeys[p.index]; }
+  keysOf(p: Passage): string[] { const k = this.passageKeys[p.index]; return k ? k.split(KEY_SEP) : []; }
   /** Word tokens of a passage (offsets into the passage text), cached. */
   tokensOf(p: Passage): Token[] {
     let t = this.tokenCache.get(p.index);
@@ -101,7 +104,7 @@ export class Corpus {
   indexPassage(p: Passage, keys: string[]): void {
     this.passages.push(p);
     // Unique keys only: coverage compares sets; BM25 keeps the term frequencies in the postings.
-    this.passageKeys[p.index] = [...new Set(keys)];
+    this.passageKeys[p.index] = [...new Set(keys)].join(KEY_SEP);
     this.passageLen[p.index] = keys.length;
     const tf = new Map<string, number>();
     for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
@@ -123,9 +126,15 @@ export class Corpus {
     const N = this.passages.length;
     const scores = new Map<number, number>();
     const k1 = 1.2, b = 0.75;
-    for (const q of new Set(queryKeys)) {
-      const list = this.postings.get(q);
-      if (!list) continue;
+    // Rarest keys first, and at most a dozen of them; keys in more than 2% of a large corpus add
+    // little to the ranking but cost the most, so they are left out once the corpus is big.
+    const ranked = [...new Set(queryKeys)]
+      .map((q) => ({ q, list: this.postings.get(q) }))
+      .filter((x): x is { q: string; list: NonNullable<typeof x.list> } => !!x.list)
+      .sort((a, b) => a.list.length - b.list.length);
+    const cap = Math.max(2000, N * 0.04);
+    const used = ranked.filter((x, i) => i < 2 || x.list.length <= cap).slice(0, 12);
+    for (const { q, list } of used) {
       const df = list.length / 2;
       const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
       const boost = q.startsWith('@') ? 1.5 : 1;
@@ -144,7 +153,8 @@ export class Corpus {
   /** Plain data for persisting the built index (see indexStore.ts). */
   toSnapshot(): CorpusSnapshot {
     return {
-      sources: this.sources, passages: this.passages, entities: this.entities,
+      // Passages carry their own text; the articles' full text need not be stored twice.
+      sources: this.sources.map((s) => ({ ...s, text: '' })), passages: this.passages, entities: this.entities,
       postings: [...this.postings.entries()].map(([k, v]) => [k, Int32Array.from(v)]),
       passageKeys: this.passageKeys,
       passageLen: Int32Array.from(this.passageLen),
