@@ -114,9 +114,12 @@ async function runSize(size, draftPath, claimsPath) {
   await fs.rm(storeDir, { recursive: true, force: true });
   const input = { size, corpusDir, seedsDir: path.join(root, 'seeds'), storeDir, draftPath, claimsPath, workers, runs, workerScript: path.join(buildDir, 'analyseWorker.js') };
   if (cpuProf) await fs.mkdir(path.join(dataDir, 'profiles'), { recursive: true });
+  const loadBefore = os.loadavg()[0];
   const cold = await runPhase(size, 'cold', input);
+  cold.loadAvg1 = { before: loadBefore, after: os.loadavg()[0] }; // > CPU count means something else was running
   if (cold.error) return { size, error: `cold: ${cold.error}`, cold };
   const warm = await runPhase(size, 'warm', input);
+  warm.loadAvg1 = os.loadavg()[0];
   let profile;
   if (cpuProf) {
     const f = path.join(dataDir, 'profiles', `index-${size}.cpuprofile`);
