@@ -40,7 +40,7 @@ export function compareQuote(draftQuote: string, corpus: Corpus): QuoteMatch | u
   for (const { passage, quote: q } of corpus.searchQuotes(d.map((x) => x.w), 25)) {
     {
       const local = q.start - passage.start, localEnd = q.end - passage.start;
-      const s = words(corpus.tokensOf(passage).filter((t) => t.start >= local && t.end <= localEnd));
+      const s = focus(d.map((x) => x.w), words(corpus.tokensOf(passage).filter((t) => t.start >= local && t.end <= localEnd)));
       const m = align(d, s, passage, q, draftQuote);
       if (m && (!best || m.similarity > best.similarity || (m.similarity === best.similarity && !!m.quote.speaker && !best.quote.speaker))) best = m;
     }
@@ -130,4 +130,22 @@ function verbatim(dn: string[], sn: string[], segmentOf: number[]): number[] | u
     i = k;
   }
   return out.length ? out : undefined;
+}
+
+/**
+ * The stretch of a long source quotation the draft quotes: the window, a little longer than the
+ * draft, holding the most of its words. Aligning there stops a common first word ("It") from
+ * anchoring the alignment at the wrong sentence.
+ */
+function focus(dn: string[], s: { t: Token; w: string }[]): { t: Token; w: string }[] {
+  const len = Math.ceil(dn.length * 1.5) + 2;
+  if (s.length <= len) return s;
+  const want = new Set(dn);
+  let best = 0, bestAt = 0, count = 0;
+  for (let j = 0; j < s.length; j++) {
+    if (want.has(s[j].w)) count++;
+    if (j >= len && want.has(s[j - len].w)) count--;
+    if (j >= len - 1 && count > best) { best = count; bestAt = j - len + 1; }
+  }
+  return s.slice(Math.max(0, bestAt - 2), bestAt + len);
 }
