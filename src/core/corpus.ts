@@ -11,6 +11,17 @@ export interface ScoredPassage { passage: Passage; score: number }
 
 const KEY_SEP = '\u0001';
 
+/** Per-passage derived data, computed on first use; the cache is bounded for very large corpora. */
+function cached<T>(cache: Map<number, T>, p: Passage, compute: (text: string) => T): T {
+  let v = cache.get(p.index);
+  if (v === undefined) {
+    v = compute(p.text);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(p.index, v);
+  }
+  return v;
+}
+
 export interface CorpusSnapshot {
   sources: Source[];
   passages: Passage[];
@@ -42,24 +53,9 @@ export class Corpus {
   getEntity(id: string): Entity | undefined { return this.entityById.get(id); }
   keysOf(p: Passage): string[] { const k = this.passageKeys[p.index]; return k ? k.split(KEY_SEP) : []; }
   /** Word tokens of a passage (offsets into the passage text), cached. */
-  tokensOf(p: Passage): Token[] {
-    let t = this.tokenCache.get(p.index);
-    if (!t) {
-      t = tokenize(p.text);
-      if (this.tokenCache.size > 50_000) this.tokenCache.clear();
-      this.tokenCache.set(p.index, t);
-    }
-    return t;
-  }
-  figuresOf(p: Passage): Figure[] {
-    let f = this.figureCache.get(p.index);
-    if (!f) {
-      f = findFigures(p.text);
-      if (this.figureCache.size > 50_000) this.figureCache.clear();
-      this.figureCache.set(p.index, f);
-    }
-    return f;
-  }
+  tokensOf(p: Passage): Token[] { return cached(this.tokenCache, p, tokenize); }
+  /** Figures of a passage, cached. */
+  figuresOf(p: Passage): Figure[] { return cached(this.figureCache, p, findFigures); }
 
   /** @internal */
   addSource(s: Source): void { this.sources.push(s); this.sourceById.set(s.id, s); }
