@@ -1,12 +1,12 @@
 // Checks a draft against the corpus: finds names, claims and quotations, and judges each claim.
-import type { Finding, Evidence, Mark, Fix, Verdict, Passage } from './types';
+import type { Finding, Evidence, Mark, Fix, Passage } from './types';
 import { Corpus, keysWithEntities, resolveSpeaker } from './corpus';
 import { splitSentences, type Sentence } from './sentences';
 import { findNameMentions, type NameMention } from './names';
-import { findQuotes, SPEECH_VERBS, type RawQuote } from './quotes';
+import { findQuotes, type RawQuote } from './quotes';
 import { findFigures, comparable, agrees, type Figure } from './numberFacts';
 import { tokenize, lineStartsOf, lineColAt } from './text';
-import { compareQuote, type QuoteMatch } from './quoteMatch';
+import { compareQuote } from './quoteMatch';
 
 export interface CheckOptions {
   /** Report name findings (default true). */
@@ -114,7 +114,6 @@ export function evidenceOf(corpus: Corpus, p: Passage, marks: Mark[], score: num
   return ev;
 }
 
-const SPEECH_RE = new RegExp(`\\b(${SPEECH_VERBS}|according|quoted|as)\\b`, 'gi');
 
 function checkSentence(text: string, s: Sentence, allMentions: NameMention[], corpus: Corpus): Finding[] {
   const out: Finding[] = [];
@@ -142,7 +141,7 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
   if (!checkable || quoteOnly || allKeys.length < 2) return out;
   // One claim per clause, so that a sentence with a right and a wrong fact gets both verdicts.
   const subject = allKeys.filter((k) => k.startsWith('@'));
-  for (const c of clausesOf(masked, s.start, mentions)) {
+  for (const c of clausesOf(masked, s.start)) {
     const cm = mentions.filter((m) => m.start >= c.start && m.end <= c.end);
     let keys = keysWithEntities(c.text, c.start, cm);
     if (!keys.some((k) => k.startsWith('@'))) keys = [...keys, ...subject];
@@ -156,7 +155,7 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
 const CLAUSE_SPLIT = /[,;]\s+(?=(?:where|while|whereas|but|after|before|although|though|as|and then)\b)|;\s+|\s+[—–]\s+|\s+--\s+/g;
 
 /** Clauses of a (masked) sentence worth judging on their own: at least three content words each. */
-export function clausesOf(masked: string, base: number, mentions: NameMention[]): { text: string; start: number; end: number }[] {
+export function clausesOf(masked: string, base: number): { text: string; start: number; end: number }[] {
   const cuts = [0];
   for (const m of masked.matchAll(CLAUSE_SPLIT)) cuts.push(m.index! + m[0].length);
   cuts.push(masked.length);
@@ -169,7 +168,6 @@ export function clausesOf(masked: string, base: number, mentions: NameMention[])
     if (prev && (words(p) < 4 || words(prev) < 4)) prev.end = p.end;
     else merged.push({ ...p });
   }
-  void mentions;
   return merged.map((p) => {
     const raw = masked.slice(p.start, p.end);
     const lead = raw.length - raw.trimStart().length;
@@ -311,9 +309,6 @@ function marksFor(corpus: Corpus, p: Passage, shared: Set<string>, conflicts: Co
   for (const t of corpus.tokensOf(p)) {
     if (shared.has(t.key) && !marks.some((m) => t.start < m.end && m.start < t.end)) marks.push({ start: t.start, end: t.end, kind: 'match' });
   }
-  for (const e of p.entities) if (shared.has('@' + e)) {
-    // entity words are marked through their tokens when the alias appears verbatim
-  }
   return marks.sort((a, b) => a.start - b.start);
 }
 
@@ -396,4 +391,3 @@ function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | unde
   };
 }
 
-export type { QuoteMatch, Verdict };

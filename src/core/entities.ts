@@ -283,7 +283,7 @@ export function groupEntities(mentions: { m: Mention; sourceId: string; passage:
   // Canonical people: the most frequent full form is the name.
   const entities = new Map<string, Entity>();
   const ids: (string | undefined)[] = [];
-  mentions.forEach(({ m, sourceId, passage }, i) => {
+  mentions.forEach(({ m, sourceId, passage }) => {
     const id = canonicalOf.get(m.name)!;
     let e = entities.get(id);
     if (!e) {

@@ -1,6 +1,6 @@
 // Figures in text: counts, ordinals, years, dates, measures, with what they count,
 // so that "two missiles" can be compared with "three missiles" and "1,000 km" with "620 miles".
-import { tokenize, STOPWORDS, keyOf, type Token } from './text';
+import { tokenize, STOPWORDS, type Token } from './text';
 
 export type FigureKind = 'count' | 'ordinal' | 'times' | 'year' | 'date' | 'month' | 'weekday' | 'percent' | 'money' | 'measure' | 'score';
 
@@ -197,9 +197,3 @@ export function agrees(a: Figure, b: Figure): boolean {
   return Math.abs(a.value - b.value) <= tol * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
-/** "two" for 2 when written so; the figure text otherwise. Used in reasons. */
-export function describe(f: Figure): string {
-  return f.text;
-}
-
-export { keyOf };
