@@ -11,6 +11,20 @@ export interface ScoredPassage { passage: Passage; score: number }
 
 const KEY_SEP = '\u0001';
 
+/** The `k` ids with the highest scores (ties to the lower id), without sorting them all. */
+function topK(ids: number[], score: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
+  for (const id of ids) {
+    if (top.length === k && !better(id, top[k - 1])) continue;
+    let i = top.length < k ? top.length : k - 1;
+    while (i > 0 && better(id, top[i - 1])) { if (i < k) top[i] = top[i - 1]; i--; }
+    top[i] = id;
+    if (top.length > k) top.length = k;
+  }
+  return top;
+}
+
 /** Per-passage derived data, computed on first use; the cache is bounded for very large corpora. */
 function cached<T>(cache: Map<number, T>, p: Passage, compute: (text: string) => T): T {
   let v = cache.get(p.index);
@@ -48,6 +62,7 @@ export class Corpus {
   private avgLen = 1;
   private readonly figureCache = new Map<number, Figure[]>();
   private readonly tokenCache = new Map<number, Token[]>();
+  private scratch = new Float64Array(0);
 
   getSource(id: string): Source | undefined { return this.sourceById.get(id); }
   getEntity(id: string): Entity | undefined { return this.entityById.get(id); }
@@ -120,9 +135,8 @@ export class Corpus {
   /** Passages ranked by BM25 for the query keys (entity keys are `@Name`). */
   search(queryKeys: string[], limit = 8): ScoredPassage[] {
     const N = this.passages.length;
-    const scores = new Map<number, number>();
     const k1 = 1.2, b = 0.75;
-    // Rarest keys first, and at most a dozen of them; keys in more than 2% of a large corpus add
+    // Rarest keys first, and at most a dozen of them; keys in more than 4% of a large corpus add
     // little to the ranking but cost the most, so they are left out once the corpus is big.
     const ranked = [...new Set(queryKeys)]
       .map((q) => ({ q, list: this.postings.get(q) }))
@@ -130,20 +144,24 @@ export class Corpus {
       .sort((a, b) => a.list.length - b.list.length);
     const cap = Math.max(2000, N * 0.04);
     const used = ranked.filter((x, i) => i < 2 || x.list.length <= cap).slice(0, 12);
+    // Scores accumulate in a reused typed array; only touched passages are visited afterwards.
+    if (this.scratch.length < N) this.scratch = new Float64Array(N);
+    const acc = this.scratch;
+    const touched: number[] = [];
     for (const { q, list } of used) {
       const df = list.length / 2;
       const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
       const boost = q.startsWith('@') ? 1.5 : 1;
       for (let i = 0; i < list.length; i += 2) {
         const p = list[i], tf = list[i + 1];
-        const s = (idf * boost * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.passageLen[p]) / this.avgLen));
-        scores.set(p, (scores.get(p) ?? 0) + s);
+        if (acc[p] === 0) touched.push(p);
+        acc[p] += (idf * boost * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.passageLen[p]) / this.avgLen));
       }
     }
-    return [...scores.entries()]
-      .sort((a, b2) => b2[1] - a[1] || a[0] - b2[0])
-      .slice(0, limit)
-      .map(([p, score]) => ({ passage: this.passages[p], score }));
+    const top = topK(touched, acc, limit);
+    const out = top.map((p) => ({ passage: this.passages[p], score: acc[p] }));
+    for (const p of touched) acc[p] = 0;
+    return out;
   }
 
   /** Plain data for persisting the built index (see indexStore.ts). */
@@ -190,15 +208,17 @@ export class Corpus {
         }
       }
     }
-    const score = new Map<number, number>();
     const n = Math.max(1, this.quoteList.length);
-    for (const w of new Set(words)) {
-      const l = this.quoteIndex.get(w);
-      if (!l) continue;
+    const lists = [...new Set(words)].map((w) => this.quoteIndex!.get(w)).filter((l): l is number[] => !!l).sort((a, b) => a.length - b.length);
+    // The rarest words carry the match; the commonest ("the", "we") only cost time in a big corpus.
+    const used = lists.filter((l, i) => i < 3 || l.length <= Math.max(500, n * 0.05)).slice(0, 16);
+    const acc = new Float64Array(n);
+    const touched: number[] = [];
+    for (const l of used) {
       const idf = Math.log(1 + n / l.length);
-      for (const id of l) score.set(id, (score.get(id) ?? 0) + idf);
+      for (const id of l) { if (acc[id] === 0) touched.push(id); acc[id] += idf; }
     }
-    return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => this.quoteList[id]);
+    return topK(touched, acc, limit).map((id) => this.quoteList[id]);
   }
 
   /** How rare a key is in the corpus (idf), for weighting coverage. */
