@@ -20,6 +20,8 @@ const sets = [];
 for (let i = 0; i < args.length; i++) if (args[i] === '--set') sets.push({ dir: resolve(args[++i]), gate: true });
 if (!sets.length) {
   sets.push({ dir: join(root, 'test', 'eval', 'set'), gate: true, name: 'project set (test/eval/set)' });
+  // Written independently and never tuned against: reported, not gated (see README).
+  sets.push({ dir: join(root, 'test', 'eval', 'holdout'), gate: false, name: 'holdout set (test/eval/holdout)' });
   const shared = join(root, '..', 'shared', 'eval', 'dev');
   if (existsSync(shared)) sets.push({ dir: shared, gate: false, name: 'shared set (../shared/eval/dev)' });
 }
