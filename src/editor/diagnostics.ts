@@ -5,6 +5,7 @@ import type { Finding } from '../core';
 import { severityFor, type Settings, type Severity } from './settings';
 import type { EngineService } from './engineService';
 import { FindingStore, rangeOf } from './findingStore';
+import { diagnosticMessage } from './diagnosticMessage';
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -76,10 +77,7 @@ export class DraftDiagnostics implements vscode.Disposable {
     for (const f of findings) {
       const sev = severityFor(this.settings, f.verdict);
       if (sev === 'off') continue;
-      const message = f.kind === 'name'
-        ? `${f.entity}: a name the corpus knows (${f.details?.sourceCount ?? f.evidence.length} source${f.details?.sourceCount === 1 ? '' : 's'})`
-        : `${f.verdict}: ${f.reason ?? ''}`;
-      const d = new vscode.Diagnostic(rangeOf(doc, f.start, f.end), message, SEVERITY[sev]);
+      const d = new vscode.Diagnostic(rangeOf(doc, f.start, f.end), diagnosticMessage(f), SEVERITY[sev]);
       d.source = 'corroborate';
       d.code = f.kind === 'name' ? 'name' : f.verdict;
       d.relatedInformation = f.evidence.slice(0, 3).map((e) =>

@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const engine = new EngineService(context, log, settings);
   const store = new FindingStore();
   const drafts = new DraftDiagnostics(engine, store, settings);
-  const reports = new ReportDocuments();
+  const reports = new ReportDocuments(log);
   // Hovers and quick fixes answer for any document the store has findings for.
   const selector = () => [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 

@@ -19,9 +19,6 @@ export class FindingStore {
     this.byUri.delete(uri.toString());
     this.changed.fire(uri);
   }
-  clear(): void {
-    for (const k of [...this.byUri.keys()]) this.delete(vscode.Uri.parse(k));
-  }
   dispose(): void { this.changed.dispose(); }
 }
 

@@ -1,6 +1,12 @@
 // The Check Claims report: a Markdown document a person would want to read. Pure, no vscode import.
+import { pathToFileURL } from 'node:url';
 import type { Finding } from '../core/types';
-import { escapeMarkdown, renderMarkedQuote, openSourceLink } from './hoverCard';
+import { escapeMarkdown, renderMarkedQuote } from './hoverCard';
+
+/** A link to a source line that works in the Markdown preview and the editor (`command:` links do not: they need a trusted hover). */
+export function sourceFileLink(file: string, line: number): string {
+  return `${pathToFileURL(file).href}#L${line}`;
+}
 
 const ORDER = ['contradicted', 'misquoted', 'misattributed', 'unverified', 'supported'] as const;
 const HEADINGS: Record<string, string> = {
@@ -40,7 +46,7 @@ export function renderReport(findings: Finding[], ctx: ReportContext): string {
       if (f.reason) lines.push(`**Why:** ${escapeMarkdown(f.reason)}`);
       for (const e of f.evidence.slice(0, 3)) {
         const meta = [e.outlet, e.date].filter(Boolean).map((x) => escapeMarkdown(x!)).join(', ');
-        lines.push(`> ${renderMarkedQuote(e.quote, e.marks)}\n>\n> — *${escapeMarkdown(e.title)}*${meta ? `, ${meta}` : ''}, [${escapeMarkdown(e.sourceId)} line ${e.line}](${openSourceLink(e.path, e.line)})`);
+        lines.push(`> ${renderMarkedQuote(e.quote, e.marks)}\n>\n> — *${escapeMarkdown(e.title)}*${meta ? `, ${meta}` : ''}, [${escapeMarkdown(e.sourceId)} line ${e.line}](${sourceFileLink(e.path, e.line)})`);
       }
       if (f.fixes.length) lines.push(`Suggested fix: ${f.fixes.map((x) => `${escapeMarkdown(x.title)}`).join('; ')}`);
       out.push(lines.join('\n\n'));

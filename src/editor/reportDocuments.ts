@@ -1,4 +1,5 @@
-// Check Claims reports as read-only virtual documents (no "save changes?" prompt on close).
+// Check Claims reports as read-only virtual documents (no "save changes?" prompt on close),
+// shown as a Markdown preview beside the draft.
 import * as vscode from 'vscode';
 
 export const REPORT_SCHEME = 'corroborate-report';
@@ -8,6 +9,8 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this);
+
+  constructor(private readonly log: vscode.OutputChannel) {}
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '';
@@ -20,6 +23,14 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    // A rendered preview reads best; without the built-in Markdown extension, the text itself.
+    // (executeCommand activates the Markdown extension if needed, and rejects if it is absent.)
+    try {
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      return doc;
+    } catch (e) {
+      this.log.appendLine(`[report] no Markdown preview (${(e as Error).message}); showing the text`);
+    }
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     return doc;
   }

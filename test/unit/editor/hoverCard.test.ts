@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { renderHoverCard, escapeMarkdown, openSourceLink } from '../../../src/editor/hoverCard';
-import { renderReport } from '../../../src/editor/report';
+import { renderReport, sourceFileLink } from '../../../src/editor/report';
+import { diagnosticMessage } from '../../../src/editor/diagnosticMessage';
 import { statusText } from '../../../src/editor/statusText';
 import type { Finding } from '../../../src/core';
 
@@ -63,6 +64,16 @@ describe('report and status bar', () => {
     assert.match(md, /### Line 3:/);
     assert.match(md, /\*\*Why:\*\* Sources say/);
     assert.match(md, /\| Kim Jong Un \| 1 \| 3 \| 3 \|/);
+    // Evidence links are file links to the line (command: links do not work in a Markdown preview).
+    assert.ok(md.includes('(file:///corpus/001%20a.txt#L12)'), md);
+    assert.equal(sourceFileLink('/corpus/001 a.txt', 12), 'file:///corpus/001%20a.txt#L12');
+  });
+
+  it('words diagnostics as the reason, and names as known names with a source count', () => {
+    assert.equal(diagnosticMessage(claim), 'Sources say “two”, not “three”.');
+    assert.equal(diagnosticMessage({ ...claim, kind: 'quote', verdict: 'unverified', reason: undefined }), 'Quotation unverified.');
+    assert.equal(diagnosticMessage(name), 'Known name: Kim Jong Un (3 sources)');
+    assert.equal(diagnosticMessage({ ...name, details: undefined }), 'Known name: Kim Jong Un (1 source)');
   });
 
   it('counts verdicts in the status bar text', () => {
