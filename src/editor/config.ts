@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { normaliseSettings, type Settings } from './settings';
 
+const shown = new Set<string>();
+
+/** Reads the settings; each malformed value is reported once per session, not on every change. */
 export function readSettings(log: vscode.OutputChannel): Settings {
   const cfg = vscode.workspace.getConfiguration('corroborate');
   const { settings, warnings } = normaliseSettings((key) => {
@@ -9,6 +12,8 @@ export function readSettings(log: vscode.OutputChannel): Settings {
     return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
   });
   for (const w of warnings) {
+    if (shown.has(w)) continue;
+    shown.add(w);
     log.appendLine(`[settings] ${w}`);
     void vscode.window.showWarningMessage(`Corroborate: ${w}`);
   }
