@@ -1,26 +1,39 @@
 #!/usr/bin/env node
 // One command for a newcomer: builds and packages the extension, installs it into code-server
-// (VS Code in the browser), opens samples/ with the sample draft, and prints the URL to open.
+// (VS Code in the browser) on 127.0.0.1, opens samples/ with the sample draft, and prints the URL.
 // Ctrl+C stops everything it started.
 //   npm run demo [-- --port 8080]
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureAll, freshProfile, startServer, installVsix } from './lib/vscodeServer.mjs';
+import { ensureAll, freshProfile, startServer, installVsix, onShutdown } from './lib/vscodeServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const port = args.includes('--port') ? Number(args[args.indexOf('--port') + 1]) : undefined;
 const cs = ensureAll();
 execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'inherit' });
-const profile = freshProfile({ 'workbench.colorTheme': 'Default Light Modern' });
+const profile = freshProfile({ 'workbench.colorTheme': 'Default Light Modern', 'editor.wordWrap': 'on' });
+onShutdown(profile.cleanup);
 installVsix(cs, profile, path.join(root, 'corroborate.vsix'));
-const folder = path.join(root, 'samples');
+
+// samples/ with its draft; without one, a temporary copy of the test fixture's workspace.
+let folder = path.join(root, 'samples');
+let draft = path.join(folder, 'draft.md');
+if (!existsSync(draft)) {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'corroborate-demo-'));
+  cpSync(path.join(root, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+  draft = path.join(folder, 'drafts', 'summit.md');
+  const copy = folder;
+  onShutdown(() => rmSync(copy, { recursive: true, force: true }));
+}
 const server = await startServer(cs, profile, folder, { port });
-const stop = () => { server.stop(); profile.cleanup(); process.exit(0); };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-console.log(`\nCorroborate is running in VS Code at:\n\n  ${server.url}/?folder=${encodeURIComponent(folder)}\n`);
-console.log('Open it in a browser, then open draft.md from the Explorer: hover the underlines, run "Corroborate: Check Claims" (F1).');
-console.log(`Press Ctrl+C to stop (code-server pid ${server.pid}).`);
+onShutdown(server.stop);
+// The web workbench opens `openFile` from the payload parameter.
+const payload = [['openFile', `vscode-remote://127.0.0.1:${server.port}${draft}`]];
+console.log(`\nCorroborate is running in VS Code (code-server, pid ${server.pid}) at:\n\n  ${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}\n`);
+console.log(`Open it in a browser (it shows ${path.relative(folder, draft)}): hover the underlines, run "Corroborate: Check Claims" (F1).`);
+console.log('Press Ctrl+C to stop.');
 setInterval(() => {}, 1 << 30);

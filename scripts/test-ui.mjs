@@ -3,27 +3,39 @@
 // playwright-core. Opens a draft, waits for the underlines, hovers a name and a contradicted claim,
 // runs "Corroborate: Check Claims" from the command palette, opens the Problems panel and reads the
 // status bar. Screenshots go to test-results/ui/. Prints "N passed, N failed".
-//   node scripts/test-ui.mjs [--no-package] [--screenshot-readme]
+//   node scripts/test-ui.mjs [--no-package] [--screenshot-readme] [--timeout SECONDS]
+// --screenshot-readme also copies the draft-with-hover-card shot to images/screenshot.png.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, cpSync, copyFileSync, rmSync, existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureAll, freshProfile, startServer, launchBrowser, installVsix } from './lib/vscodeServer.mjs';
+import { ensureAll, freshProfile, startServer, launchBrowser, installVsix, onShutdown, shutdown } from './lib/vscodeServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const shots = path.join(root, 'test-results', 'ui');
 mkdirSync(shots, { recursive: true });
 const t0 = Date.now();
+// Titles of the bundled seed articles, one of which every card on the fixture draft cites.
+const SOURCE_TITLE = /President Vladimir Putin shook hands|Both leaders affirmed historical ties|Sensitive issues. discussed/;
 const cs = ensureAll();
 if (!args.includes('--no-package') || !existsSync(path.join(root, 'corroborate.vsix'))) execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'inherit' });
 const work = mkdtempSync(path.join(os.tmpdir(), 'corroborate-ui-'));
 cpSync(path.join(root, 'test', 'fixtures', 'workspace'), work, { recursive: true });
+onShutdown(() => rmSync(work, { recursive: true, force: true }));
 const profile = freshProfile({ 'corroborate.debounceMs': 200, 'workbench.colorTheme': 'Default Light Modern', 'window.zoomLevel': 0, 'editor.fontSize': 15, 'editor.wordWrap': 'on', 'editor.minimap.enabled': false });
+onShutdown(profile.cleanup);
 installVsix(cs, profile, path.join(root, 'corroborate.vsix'));
 
 let server, browser, pageRef;
+const timeoutS = args.includes('--timeout') ? Number(args[args.indexOf('--timeout') + 1]) : 300;
+const watchdog = setTimeout(async () => {
+  console.log(`[test-ui] timed out after ${timeoutS} s`);
+  await Promise.race([shutdown(), new Promise((r) => setTimeout(r, 5000))]);
+  console.log(`${results.filter((r) => r[1]).length} passed, ${results.filter((r) => !r[1]).length + 1} failed`);
+  process.exit(1);
+}, timeoutS * 1000);
 const results = [];
 async function step(name, fn) {
   const s = Date.now();
@@ -36,7 +48,9 @@ async function step(name, fn) {
 }
 try {
   server = await startServer(cs, profile, work);
+  onShutdown(server.stop);
   browser = await launchBrowser(path.join(profile.dir, 'chromium'));
+  onShutdown(() => browser.close());
   const page = browser.pages()[0] ?? (await browser.newPage());
   pageRef = page;
   await page.goto(`${server.url}/?folder=${encodeURIComponent(work)}`);
@@ -69,11 +83,13 @@ try {
     const hover = await hoverOn('Vladimir Putin');
     const t = await hover.innerText();
     if (!/Vladimir Putin/.test(t) || !/Mentioned in \d+ sources/.test(t)) throw new Error(`card: ${t.slice(0, 200)}`);
+    if (!SOURCE_TITLE.test(t)) throw new Error(`no source title in the card: ${t.slice(0, 300)}`);
   });
   await step('hovering a contradicted claim shows verdict, reason and source', async () => {
     const hover = await hoverOn('three ballistic');
     const t = await hover.innerText();
-    if (!/Contradicted/.test(t) || !/two/.test(t) || !/ballistic missiles/.test(t)) throw new Error(`card: ${t.slice(0, 300)}`);
+    if (!/Contradicted/.test(t) || !/fired two\W* ballistic missiles/.test(t)) throw new Error(`card: ${t.slice(0, 300)}`);
+    if (!SOURCE_TITLE.test(t)) throw new Error(`no source title in the card: ${t.slice(0, 300)}`);
     await page.screenshot({ path: path.join(shots, '2-hover-contradicted.png') });
   });
   await step('Check Claims from the command palette opens the report', async () => {
@@ -116,10 +132,8 @@ try {
   results.push(['setup', false]);
   console.error(`[test-ui] ${e.stack ?? e}`);
 } finally {
-  try { await browser?.close(); } catch { /* closing anyway */ }
-  server?.stop();
-  profile.cleanup();
-  rmSync(work, { recursive: true, force: true });
+  clearTimeout(watchdog);
+  await shutdown();
 }
 const passed = results.filter((r) => r[1]).length, failed = results.length - passed;
 console.log(`[test-ui] screenshots in ${path.relative(root, shots)}/; wall time ${((Date.now() - t0) / 1000).toFixed(1)} s`);

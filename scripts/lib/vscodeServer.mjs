@@ -17,6 +17,44 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 const log = (...a) => console.log('[code-server]', ...a);
+
+// Every server this process starts is stopped when it ends: normally, on an uncaught error, or on
+// Ctrl+C / SIGTERM / SIGHUP (code-server runs in its own process group, so a terminal's Ctrl+C would
+// not reach it). Scripts add their own tidy-up (browser, temporary folders) with onShutdown().
+const liveServers = new Set();
+const cleanups = [];
+let handlersInstalled = false;
+function killAll() {
+  for (const pid of liveServers) {
+    try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
+  }
+  liveServers.clear();
+}
+function installHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('exit', killAll);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.on(signal, async () => {
+      log(`${signal}: stopping`);
+      await Promise.race([shutdown(), new Promise((r) => setTimeout(r, 5000))]);
+      killAll();
+      process.exit(code);
+    });
+  }
+}
+/** Registers tidy-up work to run (newest first) on shutdown() or on a signal. */
+export function onShutdown(fn) {
+  installHandlers();
+  cleanups.push(fn);
+}
+/** Runs the registered tidy-up once, then stops any server still running. */
+export async function shutdown() {
+  while (cleanups.length) {
+    try { await cleanups.pop()(); } catch (e) { log(`cleanup failed: ${e.message ?? e}`); }
+  }
+  killAll();
+}
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
 
 /** Installs the Debian packages that are missing (apt-get update only when something is). */
@@ -97,12 +135,16 @@ export async function startServer(cs, profile, folder, { smokeDriver = false, po
   const args = [cs.entry, '--config', profile.config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', ...(smokeDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), folder];
+  installHandlers();
   const child = spawn(cs.node24, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  liveServers.add(child.pid);
+  child.on('exit', () => liveServers.delete(child.pid));
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
+  // Kills the whole process group (code-server forks its extension host and file watcher).
   const stop = () => {
-    if (child.exitCode !== null || child.killed) return;
+    liveServers.delete(child.pid);
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
   };
   const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,7 @@
 // Extension-host tests: the real VS Code API, a fixture workspace (debounce 0), polling.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { DRAFT, waitFor, ours, openDraft, setSetting, hoverText } from './helpers';
+import { DRAFT, waitFor, ours, openDraft, setSetting, hoverText, plainText } from './helpers';
 
 const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -44,16 +44,30 @@ suite('Corroborate in VS Code', function () {
 
   test('hover cards show the source quote and title, for a name and for a contradicted claim', async () => {
     const d = ours(uri);
-    const name = d.find((x) => code(x) === 'name' && textOf(x) === 'Vladimir Putin')!;
-    const nameHover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, name.range.start.translate(0, 2)));
-    assert.match(nameHover, /Vladimir Putin/);
-    assert.match(nameHover, /Mentioned in \d+ sources/);
+    const hoverAt = async (range: vscode.Range, offset: number) => plainText(hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, range.start.translate(0, offset))));
+
+    const putin = d.find((x) => code(x) === 'name' && textOf(x) === 'Vladimir Putin')!;
+    const putinCard = await hoverAt(putin.range, 2);
+    assert.match(putinCard, /Vladimir Putin/);
+    assert.match(putinCard, /Mentioned in [23] sources/);
+
+    const shoigu = d.find((x) => code(x) === 'name' && /Sergei Shoigu/.test(textOf(x)));
+    assert.ok(shoigu, `Sergei Shoigu underlined as a name: ${d.map((x) => `${code(x)}:${textOf(x)}`).join(' | ')}`);
+    const shoiguCard = await hoverAt(shoigu!.range, 2);
+    assert.match(shoiguCard, /Sergei Shoigu/);
+    assert.match(shoiguCard, /Defence Minister/i, 'the role the sources give');
+
     const claim = d.find((x) => code(x) === 'contradicted')!;
-    const claimHover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, claim.range.start.translate(0, 3)));
-    assert.match(claimHover, /Contradicted/);
-    assert.match(claimHover, /ballistic/);
-    assert.match(claimHover, /President Vladimir Putin shook hands|Both leaders affirmed/);
-    assert.match(claimHover, /command:corroborate\.openSource/);
+    const claimCard = await hoverAt(claim.range, 3);
+    assert.match(claimCard, /Contradicted/);
+    // The source's own sentence and the article's title, from either seed that reports the launch.
+    assert.match(claimCard, /fired two ballistic missiles on Wednesday, the South Korean military said/);
+    assert.match(claimCard, /President Vladimir Putin shook hands with North Korean leader Kim Jong Un|Both leaders affirmed historical ties between Moscow and Pyongyang/);
+    assert.match(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, claim.range.start.translate(0, 3))), /command:corroborate\.openSource/);
+
+    const nothing = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 2));
+    assert.doesNotMatch(plainText(hoverText(nothing)), /Contradicted|Known name/, 'no card on the headline');
   });
 
   test('offers a quick fix that changes only the wrong figure, undoably', async () => {
@@ -80,6 +94,12 @@ suite('Corroborate in VS Code', function () {
     assert.match(text, /Misattributed \(1\)/);
     assert.match(text, /summit\\\.md|summit\.md/);
     await vscode.window.showTextDocument(editor.document);
+  });
+
+  test('Reload Corpus keeps the findings', async () => {
+    const before = ours(uri).length;
+    await vscode.commands.executeCommand('corroborate.reloadCorpus');
+    await waitFor(() => ours(uri).some((x) => code(x) === 'contradicted') && ours(uri).length === before, 'the same findings after a reload');
   });
 
   test('editing the draft updates the findings', async () => {

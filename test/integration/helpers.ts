@@ -34,3 +34,8 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
 }
+
+/** Hover Markdown as a reader sees it: emphasis, escapes and the difference marker removed. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/\\([\\`*_[\]#|~])/g, '$1').replace(/\*+|⚠/g, '').replace(/&amp;/g, '&');
+}
