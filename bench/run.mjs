@@ -83,13 +83,14 @@ async function collectClaims() {
 
 // ---------------------------------------------------------------------------------------------
 // Children.
-function runPhase(size, phase, input) {
+async function runPhase(size, phase, input) {
   const timeoutMs = (timeoutMin ? Number(timeoutMin) : defaultTimeoutMin(size)) * 60_000;
   const out = path.join(dataDir, `result-${size}-${phase}.json`);
   const nodeArgs = ['--expose-gc', '--max-old-space-size=16384', '--enable-source-maps'];
   const args = { ...input, phase, out };
+  await fs.rm(out, { force: true });
   if (cpuProf && phase === 'cold') args.profile = path.join(dataDir, 'profiles', `index-${size}.cpuprofile`);
-  return new Promise((resolve) => {
+  return await new Promise((resolve) => {
     const t0 = Date.now();
     const child = spawn(process.execPath, [...nodeArgs, path.join(buildDir, 'child.js'), JSON.stringify(args)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
     let timedOut = false;
@@ -97,8 +98,13 @@ function runPhase(size, phase, input) {
     child.on('exit', async (code, signal) => {
       clearTimeout(timer);
       const wallMs = Date.now() - t0;
-      if (timedOut) return resolve({ error: `timed out after ${Math.round(timeoutMs / 60000)} min`, wallMs });
-      if (code !== 0) return resolve({ error: `child exited with ${signal ?? `code ${code}`} (see log above)`, wallMs });
+      if (timedOut || code !== 0) {
+        // Whatever the phase saved before it stopped.
+        let got = {};
+        try { got = JSON.parse(await fs.readFile(out, 'utf8')); } catch { /* nothing saved */ }
+        const error = timedOut ? `timed out after ${Math.round(timeoutMs / 60000)} min` : `child exited with ${signal ?? `code ${code}`} (see log above)`;
+        return resolve({ ...got, error, wallMs });
+      }
       try { resolve({ ...JSON.parse(await fs.readFile(out, 'utf8')), wallMs }); }
       catch (e) { resolve({ error: `no result file (${e.message})`, wallMs }); }
     });
@@ -117,7 +123,7 @@ async function runSize(size, draftPath, claimsPath) {
   const loadBefore = os.loadavg()[0];
   const cold = await runPhase(size, 'cold', input);
   cold.loadAvg1 = { before: loadBefore, after: os.loadavg()[0] }; // > CPU count means something else was running
-  if (cold.error) return { size, error: `cold: ${cold.error}`, cold };
+  if (cold.error && !cold.coldMs) return { size, error: `cold: ${cold.error}`, cold };
   const warm = await runPhase(size, 'warm', input);
   warm.loadAvg1 = os.loadavg()[0];
   let profile;
@@ -209,6 +215,10 @@ async function main() {
   await fs.writeFile(outFile, JSON.stringify(report, null, 1) + '\n');
 
   console.log('\n' + table(results));
+  for (const r of results) {
+    if (r.cold?.error && r.cold.coldMs) console.log(`${r.size}: cold phase stopped early (${r.cold.error}); figures it had not reached show n/a`);
+    if (r.warm?.error) console.log(`${r.size}: warm phase failed (${r.warm.error})`);
+  }
   for (const r of results) if (r.profile?.top) {
     console.log(`\nCPU profile of the main thread during the cold index, ${r.size} (${r.profile.file}; analysis ${workers ? 'is in workers, not shown: use --workers 0 to see it' : 'on this thread'}), top self time:`);
     for (const p of r.profile.top) console.log(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(7)} ms  ${p.fn}  ${p.where}`);

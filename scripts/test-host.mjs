@@ -19,6 +19,7 @@ const timeoutS = args.includes('--timeout') ? Number(args[args.indexOf('--timeou
 const t0 = Date.now();
 const secs = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 let result = { passed: 0, failed: 0 };
+let timedOut = false;
 
 function finish(exitCode, why) {
   if (why) console.log(`[test-host] ${why}`);
@@ -32,6 +33,7 @@ function finish(exitCode, why) {
 const cs = ensureAll();
 const tRun = Date.now();
 const watchdog = setTimeout(async () => {
+  timedOut = true;
   await Promise.race([shutdown(), new Promise((r) => setTimeout(r, 5000))]);
   finish(1, `timed out after ${timeoutS} s`);
 }, timeoutS * 1000);
@@ -80,6 +82,7 @@ try {
   console.log(`[test-host] suite finished (exit code ${code}) ${secs(tRun)} after the install check`);
   exitCode = code === 0 && result.failed === 0 && result.passed > 0 ? 0 : 1;
 } catch (e) {
+  if (timedOut) await new Promise(() => {}); // the watchdog is closing the browser under us; it reports
   console.error(`[test-host] ${e.stack ?? e}`);
   exitCode = 1;
 }

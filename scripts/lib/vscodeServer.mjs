@@ -122,7 +122,7 @@ export function freshProfile(extra = {}) {
     'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, ...extra,
   }, null, 1));
   writeFileSync(path.join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
-  return { dir, userData, extensions, config: path.join(dir, 'config.yaml'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, userData, extensions, config: path.join(dir, 'config.yaml'), cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }) };
 }
 
 export function installVsix(cs, profile, vsix) {

@@ -1,6 +1,7 @@
 // Checks a draft against the corpus: finds names, claims and quotations, and judges each claim.
 import type { Finding, Evidence, Mark, Fix, Passage } from './types';
-import { Corpus, keysWithEntities, resolveSpeaker } from './corpus';
+import { Corpus, keysWithEntities } from './corpus';
+import { resolveSpeaker } from './speakers';
 import { splitSentences, type Sentence } from './sentences';
 import { findNameMentions, type NameMention } from './names';
 import { findQuotes, type RawQuote } from './quotes';

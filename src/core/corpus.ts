@@ -6,6 +6,7 @@ import { extractMentions, groupEntities, type Mention, type NlpMode } from './en
 import { findQuotes, type RawQuote } from './quotes';
 import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS, type Token } from './text';
 import { findFigures, type Figure } from './numberFacts';
+import { resolveSpeaker } from './speakers';
 
 export interface ScoredPassage { passage: Passage; score: number }
 
@@ -344,31 +345,5 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
   return corpus;
 }
 
-const PRONOUN_RE = /^(he|she|they)$/i;
 /** A sentence whose subject speaks without a quotation: "Vladimir Tikhonov, professor of ..., told AFP." */
 const SPEAKER_PROSE_RE = /((?:[\p{Lu}][\p{L}'’-]+[ \t]+){0,3}[\p{Lu}][\p{L}'’-]+)(?:,[^,]{1,100},)?[ \t]+(?:told|said|says|added)\b/u;
-
-/** Resolves a speaker phrase to an entity id: an alias, a role ("the Kremlin spokesman"), or a pronoun (the last person named before). */
-export function resolveSpeaker(corpus: Corpus, speakerText: string | undefined, mentions: { start: number; end: number; id: string }[], at: number): string | undefined {
-  if (!speakerText) return undefined;
-  const s = speakerText.replace(/’/g, "'").replace(/^(the|The)\s+/, '');
-  if (PRONOUN_RE.test(s)) {
-    for (let i = mentions.length - 1; i >= 0; i--) {
-      const m = mentions[i];
-      if (m.start < at && corpus.getEntity(m.id)?.kind === 'person') return m.id;
-    }
-    return undefined;
-  }
-  const direct = corpus.aliases.get(s);
-  if (direct) return direct;
-  // "Siemon Wezeman" said by surname only, or a longer form: match on any alias ending the phrase.
-  const words = s.split(/\s+/);
-  for (let k = 0; k < words.length; k++) {
-    const tail = words.slice(k).join(' ');
-    const id = corpus.aliases.get(tail);
-    if (id) return id;
-  }
-  const byRole = corpus.roles.get(s.toLowerCase());
-  if (byRole?.length === 1) return byRole[0];
-  return undefined;
-}
