@@ -96,7 +96,7 @@ export class DraftChecker {
 
 function nameFinding(text: string, m: NameMention, corpus: Corpus): Finding {
   const e = corpus.getEntity(m.id)!;
-  const evidence = e.passages.slice(0, 3).map((pi) => evidenceOf(corpus, corpus.passages[pi], [], 1));
+  const evidence = e.passages.slice(0, 3).map((pi) => evidenceOf(corpus, corpus.passage(pi), [], 1));
   return {
     kind: 'name', text: text.slice(m.start, m.end), start: m.start, end: m.end, line: 0, column: 0, verdict: 'found',
     entity: e.name,
@@ -381,8 +381,8 @@ function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | unde
   if (!sameHead && !holder && !titled) return undefined;
   const right = sameHead ?? titled ?? e.roles[0];
   const base = { kind: 'claim' as const, text: text.slice(m.role.start, m.end), start: m.role.start, end: m.end, line: 0, column: 0 };
-  const pi = e.passages.find((p) => corpus.passages[p].text.includes(right)) ?? e.passages[0];
-  const ev = evidenceOf(corpus, corpus.passages[pi], [], 1);
+  const pi = e.passages.find((p) => corpus.passageText(p).includes(right)) ?? e.passages[0];
+  const ev = evidenceOf(corpus, corpus.passage(pi), [], 1);
   const holderName = holder ? corpus.getEntity(holder[1][0])?.name : undefined;
   return {
     ...base, verdict: 'contradicted', entity: e.name,

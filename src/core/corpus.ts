@@ -10,13 +10,23 @@ import { resolveSpeaker } from './speakers';
 
 export interface ScoredPassage { passage: Passage; score: number }
 
-const KEY_SEP = '\u0001';
+/** A growable Int32Array (amortised doubling), for building columns without boxing numbers. */
+class IntColumn {
+  a = new Int32Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) { const b = new Int32Array(this.a.length * 2); b.set(this.a); this.a = b; }
+    this.a[this.n++] = v;
+  }
+  done(): Int32Array { return this.a.slice(0, this.n); }
+}
 
 /** The `k` ids with the highest scores (ties to the lower id), without sorting them all. */
-function topK(ids: number[], score: Float64Array, k: number): number[] {
+function topK(ids: ArrayLike<number>, count: number, score: Float64Array, k: number): number[] {
   const top: number[] = [];
   const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
-  for (const id of ids) {
+  for (let n = 0; n < count; n++) {
+    const id = ids[n];
     if (top.length === k && !better(id, top[k - 1])) continue;
     let i = top.length < k ? top.length : k - 1;
     while (i > 0 && better(id, top[i - 1])) { if (i < k) top[i] = top[i - 1]; i--; }
@@ -26,58 +36,122 @@ function topK(ids: number[], score: Float64Array, k: number): number[] {
   return top;
 }
 
-/** Per-passage derived data, computed on first use; the cache is bounded for very large corpora. */
-function cached<T>(cache: Map<number, T>, p: Passage, compute: (text: string) => T): T {
-  let v = cache.get(p.index);
+/** A bounded memo: cleared when full (derived per-passage data of very large corpora). */
+function memo<T>(cache: Map<number, T>, i: number, compute: () => T): T {
+  let v = cache.get(i);
   if (v === undefined) {
-    v = compute(p.text);
+    v = compute();
     if (cache.size > 50_000) cache.clear();
-    cache.set(p.index, v);
+    cache.set(i, v);
   }
   return v;
 }
 
+/** A compressed-sparse-row list: row i is `ids[off[i] .. off[i + 1])`. */
+interface Rows { off: Int32Array; ids: Int32Array }
+
+/** Plain data for persisting a built index: typed columns, no per-passage objects, no text. */
 export interface CorpusSnapshot {
-  sources: Source[];
-  passages: Passage[];
+  sources: Omit<Source, 'text'>[];
   entities: Entity[];
-  postings: [string, Int32Array][];
-  /** Unique keys of each passage, joined by KEY_SEP (one string per passage, not an array). */
-  passageKeys: string[];
-  passageLen: Int32Array;
+  /** Per passage: source index, start and end offsets in the source text, 1-based line, BM25 length. */
+  pSource: Int32Array; pStart: Int32Array; pEnd: Int32Array; pLine: Int32Array; pLen: Int32Array;
+  /** Entities (indices into `entities`) per passage. */
+  pEnt: Rows;
+  /** Quotations, only for passages that have some. */
+  quotes: [number, Quote[]][];
+  /** Index terms, joined by KEY_SEP; a term's id is its position. */
+  terms: string;
+  /** Unique term ids per passage (forward index), and passages per term with term frequencies (postings). */
+  pKeys: Rows;
+  post: Rows; postTf: Uint8Array;
+  /** Quotation index: normalised words joined by KEY_SEP, quotes per word, and the quote list. */
+  qWords: string; qPost: Rows; qPassage: Int32Array; qSlot: Int32Array;
 }
 
+const KEY_SEP = '\u0001';
+const EMPTY = new Int32Array(0);
+
+/**
+ * The indexed corpus. Passages are kept as columns of typed arrays (source, offsets, line, length,
+ * entities, terms) and materialised as `Passage` objects only when asked for, with their text sliced
+ * from the source text: a newsroom archive of a million sentences costs tens of megabytes, not one
+ * JavaScript object and a dozen strings per sentence.
+ */
 export class Corpus {
   readonly sources: Source[] = [];
-  readonly passages: Passage[] = [];
   readonly entities: Entity[] = [];
-  private readonly sourceById = new Map<string, Source>();
+  private readonly sourceIndex = new Map<string, number>();
   private readonly entityById = new Map<string, Entity>();
+  private readonly entityIndex = new Map<string, number>();
   /** Surface alias (apostrophes folded) -> entity id; ambiguous aliases are absent. */
   readonly aliases = new Map<string, string>();
   /** Lower-cased role phrase -> entity ids holding it. */
   readonly roles = new Map<string, string[]>();
-  private readonly postings = new Map<string, ArrayLike<number> & { push?: (...n: number[]) => number }>(); // key -> [passage, tf, ...]
-  private readonly passageKeys: string[] = [];
-  private passageLen: number[] = [];
+
+  // Passage columns (building: IntColumns; built: typed arrays).
+  private pSource: Int32Array = EMPTY; private pStart: Int32Array = EMPTY; private pEnd: Int32Array = EMPTY;
+  private pLine: Int32Array = EMPTY; private pLen: Int32Array = EMPTY;
+  private pEnt: Rows = { off: new Int32Array(1), ids: EMPTY };
+  private readonly pQuotes = new Map<number, Quote[]>();
+  private pKeys: Rows = { off: new Int32Array(1), ids: EMPTY };
+  private readonly vocab = new Map<string, number>();
+  private terms: string[] = [];
+  private post: Rows = { off: new Int32Array(1), ids: EMPTY };
+  private postTf: Uint8Array = new Uint8Array(0);
   private avgLen = 1;
+  private count = 0;
+  private builder?: {
+    src: IntColumn; start: IntColumn; end: IntColumn; line: IntColumn; len: IntColumn;
+    entOff: IntColumn; ent: IntColumn; keyOff: IntColumn; keys: IntColumn; tf: IntColumn;
+    quoteWords: [number, number, string[]][];
+  };
+  private qVocab = new Map<string, number>();
+  private qPost: Rows = { off: new Int32Array(1), ids: EMPTY };
+  private qPassage: Int32Array = EMPTY;
+  private qSlot: Int32Array = EMPTY;
+
   private readonly figureCache = new Map<number, Figure[]>();
   private readonly tokenCache = new Map<number, Token[]>();
   private scratch = new Float64Array(0);
 
-  getSource(id: string): Source | undefined { return this.sourceById.get(id); }
+  /** Number of passages. */
+  get passageCount(): number { return this.count; }
+  /** The i-th passage (a fresh object each call; its text is a slice of the source text). */
+  passage(i: number): Passage {
+    const source = this.sources[this.pSource[i]];
+    const { off, ids } = this.pEnt;
+    const entities: string[] = [];
+    for (let k = off[i]; k < off[i + 1]; k++) entities.push(this.entities[ids[k]].id);
+    return {
+      index: i, sourceId: source.id, text: source.text.slice(this.pStart[i], this.pEnd[i]),
+      start: this.pStart[i], end: this.pEnd[i], line: this.pLine[i], entities, quotes: this.pQuotes.get(i) ?? (NONE as unknown as Quote[]),
+    };
+  }
+  /** All passages, materialised (tests and tools; the checker works on search results). */
+  allPassages(): Passage[] { return Array.from({ length: this.count }, (_, i) => this.passage(i)); }
+  /** Text of the i-th passage. */
+  passageText(i: number): string { const s = this.sources[this.pSource[i]]; return s.text.slice(this.pStart[i], this.pEnd[i]); }
+
+  getSource(id: string): Source | undefined { const i = this.sourceIndex.get(id); return i === undefined ? undefined : this.sources[i]; }
   getEntity(id: string): Entity | undefined { return this.entityById.get(id); }
-  keysOf(p: Passage): string[] { const k = this.passageKeys[p.index]; return k ? k.split(KEY_SEP) : []; }
+  /** Unique comparison keys of a passage (entity keys are `@Name`). */
+  keysOf(p: Passage): string[] {
+    const { off, ids } = this.pKeys;
+    const out: string[] = [];
+    for (let k = off[p.index]; k < off[p.index + 1]; k++) out.push(this.terms[ids[k]]);
+    return out;
+  }
   /** Word tokens of a passage (offsets into the passage text), cached. */
-  tokensOf(p: Passage): Token[] { return cached(this.tokenCache, p, tokenize); }
+  tokensOf(p: Passage): Token[] { return memo(this.tokenCache, p.index, () => tokenize(p.text)); }
   /** Figures of a passage, cached. */
-  figuresOf(p: Passage): Figure[] { return cached(this.figureCache, p, findFigures); }
+  figuresOf(p: Passage): Figure[] { return memo(this.figureCache, p.index, () => findFigures(p.text)); }
 
   /** @internal */
-  addSource(s: Source): void { this.sources.push(s); this.sourceById.set(s.id, s); }
+  addSource(s: Source): void { this.sourceIndex.set(s.id, this.sources.length); this.sources.push(s); }
   /** @internal */
   setEntities(entities: Entity[]): void {
-    for (const e of entities) { this.entities.push(e); this.entityById.set(e.id, e); }
+    for (const e of entities) { this.entityIndex.set(e.id, this.entities.length); this.entities.push(e); this.entityById.set(e.id, e); }
     const count = new Map<string, Set<string>>();
     for (const e of entities) for (const a of e.aliases) {
       const set = count.get(a) ?? new Set();
@@ -112,130 +186,208 @@ export class Corpus {
       this.roles.set(k, ids);
     }
   }
-  /** @internal */
-  indexPassage(p: Passage, keys: string[]): void {
-    this.passages.push(p);
-    // Unique keys only: coverage compares sets; BM25 keeps the term frequencies in the postings.
-    this.passageKeys[p.index] = [...new Set(keys)].join(KEY_SEP);
-    this.passageLen[p.index] = keys.length;
-    const tf = new Map<string, number>();
-    for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
-    for (const [k, n] of tf) {
-      let list = this.postings.get(k) as number[] | undefined;
-      if (!list) { list = []; this.postings.set(k, list); }
-      list.push(p.index, n);
+
+  private termId(k: string): number {
+    let id = this.vocab.get(k);
+    if (id === undefined) { id = this.terms.length; this.terms.push(k); this.vocab.set(k, id); }
+    return id;
+  }
+
+  /**
+   * @internal Appends a passage: where it is, the entities it names, its quotations (with the
+   * normalised words of each, for the quotation index) and its comparison keys.
+   */
+  addPassage(sourceIndex: number, start: number, end: number, line: number, entityIds: string[], quotes: Quote[], quoteWords: string[][], keys: string[]): number {
+    const b = (this.builder ??= {
+      src: new IntColumn(), start: new IntColumn(), end: new IntColumn(), line: new IntColumn(), len: new IntColumn(),
+      entOff: new IntColumn(), ent: new IntColumn(), keyOff: new IntColumn(), keys: new IntColumn(), tf: new IntColumn(), quoteWords: [],
+    });
+    const i = this.count++;
+    b.src.push(sourceIndex); b.start.push(start); b.end.push(end); b.line.push(line); b.len.push(keys.length);
+    b.entOff.push(b.ent.n);
+    for (const id of entityIds) { const e = this.entityIndex.get(id); if (e !== undefined) b.ent.push(e); }
+    if (quotes.length) {
+      this.pQuotes.set(i, quotes);
+      quoteWords.forEach((w, slot) => b.quoteWords.push([i, slot, w]));
     }
+    // Unique keys with their frequencies: coverage compares sets; BM25 uses the frequencies.
+    const tf = new Map<number, number>();
+    for (const k of keys) { const id = this.termId(k); tf.set(id, (tf.get(id) ?? 0) + 1); }
+    b.keyOff.push(b.keys.n);
+    for (const [id, n] of tf) { b.keys.push(id); b.tf.push(n); }
+    return i;
   }
-  /** @internal */
+
+  /** @internal Freezes the columns and builds the postings (term -> passages) by counting sort. */
   finish(): void {
-    // Compact the postings once built: typed arrays take a quarter of the memory of number arrays.
-    for (const [k, v] of this.postings) if (Array.isArray(v)) this.postings.set(k, Int32Array.from(v));
-    this.avgLen = this.passageLen.reduce((a, b) => a + b, 0) / Math.max(1, this.passageLen.length) || 1;
+    const b = this.builder;
+    if (b) {
+      this.builder = undefined;
+      b.entOff.push(b.ent.n); b.keyOff.push(b.keys.n);
+      this.pSource = b.src.done(); this.pStart = b.start.done(); this.pEnd = b.end.done(); this.pLine = b.line.done(); this.pLen = b.len.done();
+      this.pEnt = { off: b.entOff.done(), ids: b.ent.done() };
+      this.pKeys = { off: b.keyOff.done(), ids: b.keys.done() };
+      const tf = b.tf.done();
+      const T = this.terms.length;
+      const off = new Int32Array(T + 1);
+      const keyIds = this.pKeys.ids;
+      for (let k = 0; k < keyIds.length; k++) off[keyIds[k] + 1]++;
+      for (let t = 0; t < T; t++) off[t + 1] += off[t];
+      const fill = off.slice(0, T);
+      const ids = new Int32Array(keyIds.length);
+      const postTf = new Uint8Array(keyIds.length);
+      const pOff = this.pKeys.off;
+      for (let p = 0; p < this.count; p++) {
+        for (let k = pOff[p]; k < pOff[p + 1]; k++) {
+          const at = fill[keyIds[k]]++;
+          ids[at] = p;
+          postTf[at] = Math.min(255, tf[k]);
+        }
+      }
+      this.post = { off, ids };
+      this.postTf = postTf;
+      // The quotation index, the same way: normalised word -> quotes using it.
+      const qPassage = new IntColumn(), qSlot = new IntColumn(), pairs = new IntColumn();
+      for (const [p, slot, words] of b.quoteWords) {
+        const q = qPassage.n;
+        qPassage.push(p); qSlot.push(slot);
+        for (const w of new Set(words)) {
+          let id = this.qVocab.get(w);
+          if (id === undefined) { id = this.qVocab.size; this.qVocab.set(w, id); }
+          pairs.push(id); pairs.push(q);
+        }
+      }
+      this.qPassage = qPassage.done(); this.qSlot = qSlot.done();
+      const pr = pairs.done();
+      const qOff = new Int32Array(this.qVocab.size + 1);
+      for (let k = 0; k < pr.length; k += 2) qOff[pr[k] + 1]++;
+      for (let t = 0; t < this.qVocab.size; t++) qOff[t + 1] += qOff[t];
+      const qFill = qOff.slice(0, this.qVocab.size);
+      const qIds = new Int32Array(pr.length / 2);
+      for (let k = 0; k < pr.length; k += 2) qIds[qFill[pr[k]]++] = pr[k + 1];
+      this.qPost = { off: qOff, ids: qIds };
+    }
+    let sum = 0;
+    for (let i = 0; i < this.count; i++) sum += this.pLen[i];
+    this.avgLen = sum / Math.max(1, this.count) || 1;
   }
+
+  /** Document frequency of a term id. */
+  private df(t: number): number { return this.post.off[t + 1] - this.post.off[t]; }
 
   /** Passages ranked by BM25 for the query keys (entity keys are `@Name`). */
   search(queryKeys: string[], limit = 8): ScoredPassage[] {
-    const N = this.passages.length;
+    const N = this.count;
     const k1 = 1.2, b = 0.75;
     // Rarest keys first, and at most a dozen of them; keys in more than 4% of a large corpus add
     // little to the ranking but cost the most, so they are left out once the corpus is big.
-    const ranked = [...new Set(queryKeys)]
-      .map((q) => ({ q, list: this.postings.get(q) }))
-      .filter((x): x is { q: string; list: NonNullable<typeof x.list> } => !!x.list)
-      .sort((a, b) => a.list.length - b.list.length);
+    const ranked: { q: string; t: number; df: number }[] = [];
+    for (const q of new Set(queryKeys)) {
+      const t = this.vocab.get(q);
+      if (t !== undefined) ranked.push({ q, t, df: this.df(t) });
+    }
+    ranked.sort((x, y) => x.df - y.df);
     const cap = Math.max(2000, N * 0.04);
-    const used = ranked.filter((x, i) => i < 2 || x.list.length <= cap).slice(0, 12);
+    const used = ranked.filter((x, i) => i < 2 || x.df <= cap).slice(0, 12);
     // Scores accumulate in a reused typed array; only touched passages are visited afterwards.
     if (this.scratch.length < N) this.scratch = new Float64Array(N);
     const acc = this.scratch;
     const touched: number[] = [];
-    for (const { q, list } of used) {
-      const df = list.length / 2;
+    const { off, ids } = this.post;
+    const tfs = this.postTf, len = this.pLen, avg = this.avgLen;
+    for (const { q, t, df } of used) {
       const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-      const boost = q.startsWith('@') ? 1.5 : 1;
-      for (let i = 0; i < list.length; i += 2) {
-        const p = list[i], tf = list[i + 1];
+      const w = idf * (q.startsWith('@') ? 1.5 : 1) * (k1 + 1);
+      for (let k = off[t]; k < off[t + 1]; k++) {
+        const p = ids[k], tf = tfs[k];
         if (acc[p] === 0) touched.push(p);
-        acc[p] += (idf * boost * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.passageLen[p]) / this.avgLen));
+        acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg));
       }
     }
-    const top = topK(touched, acc, limit);
-    const out = top.map((p) => ({ passage: this.passages[p], score: acc[p] }));
+    const top = topK(touched, touched.length, acc, limit);
+    const out = top.map((p) => ({ passage: this.passage(p), score: acc[p] }));
     for (const p of touched) acc[p] = 0;
     return out;
   }
 
-  /** Plain data for persisting the built index (see indexStore.ts). */
+  /** Plain data for persisting the built index (see indexStore.ts). The source texts are not in it. */
   toSnapshot(): CorpusSnapshot {
     return {
-      // Passages carry their own text; the articles' full text need not be stored twice.
-      sources: this.sources.map((s) => ({ ...s, text: '' })), passages: this.passages, entities: this.entities,
-      postings: [...this.postings.entries()].map(([k, v]) => [k, Int32Array.from(v)]),
-      passageKeys: this.passageKeys,
-      passageLen: Int32Array.from(this.passageLen),
+      sources: this.sources.map(({ text: _text, ...rest }) => rest),
+      entities: this.entities,
+      pSource: this.pSource, pStart: this.pStart, pEnd: this.pEnd, pLine: this.pLine, pLen: this.pLen,
+      pEnt: this.pEnt, quotes: [...this.pQuotes.entries()],
+      terms: this.terms.join(KEY_SEP), pKeys: this.pKeys, post: this.post, postTf: this.postTf,
+      qWords: [...this.qVocab.keys()].join(KEY_SEP), qPost: this.qPost, qPassage: this.qPassage, qSlot: this.qSlot,
     };
   }
 
-  /** Rebuilds a corpus from `toSnapshot()` output without re-reading or re-analysing anything. */
-  static fromSnapshot(s: CorpusSnapshot): Corpus {
+  /**
+   * Rebuilds a corpus from `toSnapshot()` output without re-reading or re-analysing anything.
+   * `sources` are the loaded sources the snapshot was built from (same order), which supply the text.
+   */
+  static fromSnapshot(s: CorpusSnapshot, sources: Source[]): Corpus {
+    if (sources.length !== s.sources.length) throw new Error('snapshot does not match the sources');
     const c = new Corpus();
-    for (const src of s.sources) c.addSource(src);
+    for (const src of sources) c.addSource(src);
     c.setEntities(s.entities);
-    for (const p of s.passages) c.passages.push(p);
-    for (const [k, v] of s.postings) c.postings.set(k, v as unknown as number[]);
-    s.passageKeys.forEach((keys, i) => { c.passageKeys[i] = keys; });
-    s.passageLen.forEach((n, i) => { c.passageLen[i] = n; });
+    c.count = s.pSource.length;
+    c.pSource = s.pSource; c.pStart = s.pStart; c.pEnd = s.pEnd; c.pLine = s.pLine; c.pLen = s.pLen;
+    c.pEnt = s.pEnt;
+    for (const [i, q] of s.quotes) c.pQuotes.set(i, q);
+    c.terms = s.terms ? s.terms.split(KEY_SEP) : [];
+    c.terms.forEach((t, i) => c.vocab.set(t, i));
+    c.pKeys = s.pKeys; c.post = s.post; c.postTf = s.postTf;
+    (s.qWords ? s.qWords.split(KEY_SEP) : []).forEach((w, i) => c.qVocab.set(w, i));
+    c.qPost = s.qPost; c.qPassage = s.qPassage; c.qSlot = s.qSlot;
     c.finish();
     return c;
   }
 
-  private quoteIndex: Map<string, number[]> | undefined;
-  private quoteList: { passage: Passage; quote: Quote }[] = [];
   /**
    * Reported quotations sharing the most words with `words` (all words, stop words too: short
-   * quotes such as "We have time" are made of them). The index is built on first use.
+   * quotes such as "We have time" are made of them).
    */
   searchQuotes(words: string[], limit = 25): { passage: Passage; quote: Quote }[] {
-    if (!this.quoteIndex) {
-      this.quoteIndex = new Map();
-      for (const p of this.passages) for (const q of p.quotes) {
-        const id = this.quoteList.length;
-        this.quoteList.push({ passage: p, quote: q });
-        const local = q.start - p.start, localEnd = q.end - p.start;
-        for (const w of new Set(this.tokensOf(p).filter((t) => t.start >= local && t.end <= localEnd).map((t) => t.norm))) {
-          const l = this.quoteIndex.get(w) ?? [];
-          l.push(id);
-          this.quoteIndex.set(w, l);
-        }
-      }
-    }
-    const n = Math.max(1, this.quoteList.length);
-    const lists = [...new Set(words)].map((w) => this.quoteIndex!.get(w)).filter((l): l is number[] => !!l).sort((a, b) => a.length - b.length);
+    const n = Math.max(1, this.qPassage.length);
+    const { off, ids } = this.qPost;
+    const lists: number[] = [];
+    for (const w of new Set(words)) { const t = this.qVocab.get(w); if (t !== undefined) lists.push(t); }
+    const size = (t: number) => off[t + 1] - off[t];
+    lists.sort((a, b) => size(a) - size(b));
     // The rarest words carry the match; the commonest ("the", "we") only cost time in a big corpus.
-    const used = lists.filter((l, i) => i < 3 || l.length <= Math.max(500, n * 0.05)).slice(0, 16);
+    const used = lists.filter((t, i) => i < 3 || size(t) <= Math.max(500, n * 0.05)).slice(0, 16);
     const acc = new Float64Array(n);
     const touched: number[] = [];
-    for (const l of used) {
-      const idf = Math.log(1 + n / l.length);
-      for (const id of l) { if (acc[id] === 0) touched.push(id); acc[id] += idf; }
+    for (const t of used) {
+      const idf = Math.log(1 + n / size(t));
+      for (let k = off[t]; k < off[t + 1]; k++) { const id = ids[k]; if (acc[id] === 0) touched.push(id); acc[id] += idf; }
     }
-    return topK(touched, acc, limit).map((id) => this.quoteList[id]);
+    return topK(touched, touched.length, acc, limit).map((id) => {
+      const passage = this.passage(this.qPassage[id]);
+      return { passage, quote: passage.quotes[this.qSlot[id]] };
+    });
   }
 
   /** How rare a key is in the corpus (idf), for weighting coverage. */
   idf(key: string): number {
-    const list = this.postings.get(key);
-    const df = list ? list.length / 2 : 0;
-    const N = Math.max(1, this.passages.length);
+    const t = this.vocab.get(key);
+    const df = t === undefined ? 0 : this.df(t);
+    const N = Math.max(1, this.count);
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
   }
 }
 
 /** Comparison keys of a text span, with entity mentions replaced by their `@id` key. */
 export function keysWithEntities(text: string, base: number, mentions: { start: number; end: number; id: string }[]): string[] {
+  return keysOfTokens(tokenize(text, base), mentions);
+}
+
+/** Comparison keys of tokens (offsets in the mentions' frame), entity mentions as `@id`. */
+export function keysOfTokens(tokens: Token[], mentions: { start: number; end: number; id: string }[]): string[] {
   const keys: string[] = [];
-  for (const t of tokenize(text, base)) {
-    const m = mentions.find((x) => t.start >= x.start && t.start < x.end);
+  for (const t of tokens) {
+    const m = mentions.length ? mentions.find((x) => t.start >= x.start && t.start < x.end) : undefined;
     if (m) { if (keys[keys.length - 1] !== '@' + m.id) keys.push('@' + m.id); continue; }
     if (!isContent(t) || /^\d/.test(t.norm)) continue;
     for (const k of tokenKeys(t)) if (!LIGHT_KEYS.has(k)) keys.push(k);
@@ -282,65 +434,70 @@ export function resolveMode(mode: NlpMode | 'auto' | undefined, count: number): 
 export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus {
   const mode = resolveMode(opts.mode, sources.length);
   const corpus = new Corpus();
+  // Entities are grouped across the whole corpus first: every mention, with the passage it is in.
   const all: { m: Mention; sourceId: string; passage: number }[] = [];
-  const perSource: { source: Source; passages: Passage[]; mentionIdx: number[]; analysis: SourceAnalysis }[] = [];
+  const analyses: SourceAnalysis[] = [];
+  const firstMention: number[] = [];
   let pIndex = 0;
   sources.forEach((source, si) => {
     corpus.addSource(source);
     const analysis = opts.analyses?.[si] ?? analyseSource(source.text, mode);
-    const starts = lineStartsOf(source.text);
-    const passages: Passage[] = analysis.sentences.map((s) => ({
-      index: pIndex++, sourceId: source.id, text: source.text.slice(s.start, s.end), start: s.start, end: s.end,
-      line: source.lineOffset + lineColAt(starts, s.start).line, entities: [], quotes: [],
-    }));
-    const mentionIdx: number[] = [];
-    let pi = 0;
+    analyses.push(analysis);
+    firstMention.push(all.length);
+    const sents = analysis.sentences;
+    let k = 0;
     for (const m of analysis.mentions) {
-      while (pi < passages.length - 1 && passages[pi].end <= m.start) pi++;
-      mentionIdx.push(all.length);
-      all.push({ m, sourceId: source.id, passage: passages[pi]?.index ?? 0 });
+      while (k < sents.length - 1 && sents[k].end <= m.start) k++;
+      all.push({ m, sourceId: source.id, passage: pIndex + k });
     }
-    perSource.push({ source, passages, mentionIdx, analysis });
+    pIndex += sents.length;
   });
   const { entities, idOf } = groupEntities(all);
   corpus.setEntities(entities);
 
-  for (const { passages, mentionIdx, analysis } of perSource) {
-    const resolved = mentionIdx.map((i) => ({ start: all[i].m.start, end: all[i].m.end, id: idOf(i)!, kind: all[i].m.kind }));
+  sources.forEach((source, si) => {
+    const analysis = analyses[si];
+    const starts = lineStartsOf(source.text);
+    const resolved: { start: number; end: number; id: string; kind: Mention['kind'] }[] = [];
+    for (let i = firstMention[si]; i < (firstMention[si + 1] ?? all.length); i++) resolved.push({ start: all[i].m.start, end: all[i].m.end, id: idOf(i)!, kind: all[i].m.kind });
     let lastSpeaker: string | undefined;
     let lastSpeakerAt = -10;
     let lastPassageHadQuote = false;
     let ri = 0;
-    passages.forEach((p, k) => {
-      while (ri < resolved.length && resolved[ri].start < p.start) ri++;
+    analysis.sentences.forEach((sent, k) => {
+      const text = source.text.slice(sent.start, sent.end);
+      while (ri < resolved.length && resolved[ri].start < sent.start) ri++;
       const inP: typeof resolved = [];
-      for (let r = ri; r < resolved.length && resolved[r].start < p.end; r++) if (resolved[r].end <= p.end) inP.push(resolved[r]);
-      p.entities = inP.length ? [...new Set(inP.map((r) => r.id))] : NONE;
-      const quotes: Quote[] = [];
+      for (let r = ri; r < resolved.length && resolved[r].start < sent.end; r++) if (resolved[r].end <= sent.end) inP.push(resolved[r]);
+      const rawQuotes = analysis.quotes[k] ?? [];
       // "X told AFP." with no quotation still makes X the one "he" refers to in the next quote.
-      const prose = SPEAKER_PROSE_RE.exec(p.text);
-      if (prose && !(analysis.quotes[k] ?? []).length) {
-        const who = resolveSpeaker(corpus, prose[1], inP, p.end);
+      if (!rawQuotes.length) {
+        const prose = SPEAKER_PROSE_RE.exec(text);
+        const who = prose ? resolveSpeaker(corpus, prose[1], inP, sent.end) : undefined;
         if (who) { lastSpeaker = who; lastSpeakerAt = k; }
       }
-      for (const q of analysis.quotes[k] ?? []) {
+      const quotes: Quote[] = [];
+      for (const q of rawQuotes) {
         // "he said": the person last quoted, if recent; else the last person named.
         const recent = lastSpeaker && k - lastSpeakerAt <= 4 ? lastSpeaker : undefined;
         let speaker = q.speakerText && /^(he|she)$/i.test(q.speakerText) && recent
           ? recent
           : resolveSpeaker(corpus, q.speakerText, resolved.slice(0, ri + inP.length), q.start);
         // A quotation standing alone right after another by the same speaker continues it.
-        if (!speaker && !q.speakerText && lastPassageHadQuote && q.start - p.start <= 1) speaker = lastSpeaker;
+        if (!speaker && !q.speakerText && lastPassageHadQuote && q.start - sent.start <= 1) speaker = lastSpeaker;
         const quote: Quote = { text: q.text, start: q.start, end: q.end };
         if (speaker) quote.speaker = speaker;
         quotes.push(quote);
         if (speaker) { lastSpeaker = speaker; lastSpeakerAt = k; }
       }
       lastPassageHadQuote = quotes.some((q) => q.text.split(/\s+/).length > 3);
-      p.quotes = quotes.length ? quotes : (NONE as unknown as Quote[]);
-      corpus.indexPassage(p, keysWithEntities(p.text, p.start, inP));
+      const tokens = tokenize(text, sent.start);
+      // The words inside each quotation, for the quotation index (stop words too).
+      const quoteWords = quotes.map((q) => tokens.filter((t) => t.start >= q.start && t.end <= q.end).map((t) => t.norm));
+      const ids = inP.length ? [...new Set(inP.map((r) => r.id))] : NONE;
+      corpus.addPassage(si, sent.start, sent.end, source.lineOffset + lineColAt(starts, sent.start).line, ids, quotes.length ? quotes : (NONE as unknown as Quote[]), quoteWords, keysOfTokens(tokens, inP));
     });
-  }
+  });
   corpus.finish();
   return corpus;
 }

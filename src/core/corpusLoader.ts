@@ -56,12 +56,13 @@ export async function loadSources(paths: string[], opts: LoadOptions): Promise<L
     problems.push(...seeds.problems);
     all.push(...seeds.files);
   }
-  for (const file of files) {
-    const r = await readSourceFile(file, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    sources.push(...r.sources);
-    problems.push(...r.problems);
-    all.push(file);
-  }
+  // Files are read a few at a time (the disk overlaps with parsing) and kept in their sorted order.
+  const read = await mapLimited(files, 16, (file) => readSourceFile(file, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES));
+  read.forEach((r, i) => {
+    for (const s of r.sources) sources.push(s);
+    for (const p of r.problems) problems.push(p);
+    all.push(files[i]);
+  });
   // Ids must be unique: a second file with the same name gets its folder prefixed.
   const seen = new Set<string>();
   for (const s of sources) {
@@ -74,6 +75,15 @@ export async function loadSources(paths: string[], opts: LoadOptions): Promise<L
     seen.add(id);
   }
   return { sources, problems, files: all };
+}
+
+/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => { while (next < items.length) { const i = next++; out[i] = await fn(items[i]); } };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 interface SeedManifest { [file: string]: { title?: string; date?: string; outlet?: string; url?: string } }
@@ -117,7 +127,7 @@ export async function readSourceFile(file: string, maxBytes: number): Promise<{ 
 
 /** Why a file's bytes are not a text article, or undefined when they are. */
 export function checkContent(buf: Buffer): string | undefined {
-  if (buf.length === 0 || buf.toString('utf8').trim() === '') return 'empty';
+  if (buf.length === 0 || !/\S/.test(buf.toString('utf8'))) return 'empty';
   const head = buf.subarray(0, 8192);
   if (head.includes(0)) return 'binary (contains NUL bytes), not a text article';
   const text = head.toString('utf8');

@@ -292,7 +292,7 @@ export function groupEntities(mentions: { m: Mention; sourceId: string; passage:
     }
     if (!e.aliases.includes(m.name)) e.aliases.push(m.name);
     if (m.role && !e.roles.some((r) => r.toLowerCase() === m.role!.toLowerCase())) e.roles.push(m.role);
-    if (!e.sources.includes(sourceId)) e.sources.push(sourceId);
+    if (e.sources[e.sources.length - 1] !== sourceId) e.sources.push(sourceId); // mentions come in source order
     if (e.passages[e.passages.length - 1] !== passage) e.passages.push(passage);
     ids.push(id);
   });

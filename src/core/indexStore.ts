@@ -17,7 +17,7 @@ export interface IndexStore {
 }
 
 /** Bumped whenever analysis or index layout changes, so old caches are ignored. */
-export const INDEX_FORMAT = 'corroborate-index-6';
+export const INDEX_FORMAT = 'corroborate-index-7';
 
 /** An IndexStore in a folder: one file per key, written atomically. */
 export class FileIndexStore implements IndexStore {
@@ -71,7 +71,7 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
     const snap = await store.get('c' + snapshotKey);
     if (snap) {
       try {
-        const corpus = Corpus.fromSnapshot(v8.deserialize(snap) as CorpusSnapshot);
+        const corpus = Corpus.fromSnapshot(v8.deserialize(snap) as CorpusSnapshot, sources);
         opts.onProgress?.(sources.length, sources.length);
         return { corpus, stats: { sources: sources.length, analysed: 0, reused: sources.length, snapshot: 'loaded', ms: performance.now() - t0 } };
       } catch { /* a corrupt or outdated snapshot is rebuilt below */ }

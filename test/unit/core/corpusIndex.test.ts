@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import * as v8 from 'node:v8';
+import { seeds } from './helpers';
+import { Corpus, keysWithEntities, type CorpusSnapshot } from '../../../src/core/corpus';
+import { tokenize } from '../../../src/core/text';
+
+describe('columnar corpus index', () => {
+  it('materialises passages from the columns with their source text, entities and quotations', async () => {
+    const corpus = await seeds();
+    assert.ok(corpus.passageCount > 50);
+    let quoted = 0;
+    for (let i = 0; i < corpus.passageCount; i++) {
+      const p = corpus.passage(i);
+      const src = corpus.getSource(p.sourceId)!;
+      assert.equal(p.index, i);
+      assert.equal(p.text, src.text.slice(p.start, p.end));
+      assert.equal(corpus.passageText(i), p.text);
+      assert.ok(p.text.trim().length > 0);
+      for (const id of p.entities) assert.ok(corpus.getEntity(id), `unknown entity ${id}`);
+      for (const q of p.quotes) { assert.ok(p.start <= q.start && q.end <= p.end); quoted++; }
+    }
+    assert.ok(quoted >= 10, `only ${quoted} quotations`);
+    const putin = corpus.passage(corpus.getEntity('Vladimir Putin')!.passages[0]);
+    assert.match(putin.text, /Putin/);
+    assert.ok(putin.entities.includes('Vladimir Putin'));
+  });
+
+  it('ranks a passage first for its own rare words, and finds quotations by their words', async () => {
+    const corpus = await seeds();
+    let first = 0, tried = 0;
+    for (let i = 0; i < corpus.passageCount; i++) {
+      const p = corpus.passage(i);
+      const keys = corpus.keysOf(p);
+      if (keys.length < 6) continue;
+      tried++;
+      if (corpus.search(keys, 3).some((h) => h.passage.text === p.text)) first++;
+    }
+    assert.ok(first / tried > 0.95, `own passage in the top 3 for ${first}/${tried}`);
+    const q = 'The leader of the DPRK shows great interest in rocket technology';
+    const hits = corpus.searchQuotes(tokenize(q).map((t) => t.norm), 5);
+    assert.ok(hits.length > 0);
+    assert.match(hits[0].quote.text, /shows great interest/);
+    assert.equal(hits[0].quote.speaker, 'Vladimir Putin');
+  });
+
+  it('round-trips through a snapshot: same passages, keys, rankings and quotations', async () => {
+    const corpus = await seeds();
+    const snap = v8.deserialize(v8.serialize(corpus.toSnapshot())) as CorpusSnapshot;
+    assert.ok(!JSON.stringify(snap.sources).includes('Vostochny'), 'the snapshot holds no article text');
+    const back = Corpus.fromSnapshot(snap, corpus.sources);
+    assert.equal(back.passageCount, corpus.passageCount);
+    for (let i = 0; i < corpus.passageCount; i++) {
+      assert.deepEqual(back.passage(i), corpus.passage(i));
+      assert.deepEqual(back.keysOf(back.passage(i)), corpus.keysOf(corpus.passage(i)));
+    }
+    for (const text of ['Kim travelled overland to Russia in his armoured train', 'North Korea fired two ballistic missiles', 'Shoigu visited Pyongyang in July']) {
+      const keys = keysWithEntities(text, 0, []);
+      assert.deepEqual(back.search(keys, 5), corpus.search(keys, 5));
+      assert.equal(back.idf(keys[0]), corpus.idf(keys[0]));
+    }
+    assert.deepEqual(back.searchQuotes(['we', 'have', 'time'], 5), corpus.searchQuotes(['we', 'have', 'time'], 5));
+    assert.throws(() => Corpus.fromSnapshot(snap, corpus.sources.slice(1)), /does not match/);
+  });
+});
