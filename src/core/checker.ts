@@ -317,8 +317,8 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
   const words = q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   // The draft's speaker: a name or role next to the quote, or a pronoun for the last person named.
   const context = [...before, ...mentions].map((m) => ({ start: m.start, end: m.end, id: m.id }));
-  const speakerId = resolveSpeaker(corpus, q.speakerText, context, q.start);
   const match = compareQuote(q.text, corpus);
+  const speakerId = resolveSpeaker(corpus, q.speakerText, context, q.start) ?? (match && !q.speakerText ? sentenceSpeaker(q, mentions, match.quote.speaker, corpus) : undefined);
   const base = { kind: 'quote' as const, text: q.text, start: q.start, end: q.end, line: 0, column: 0 };
   const speakerName = speakerId ? corpus.getEntity(speakerId)?.name ?? speakerId : q.speakerText;
   const withSpeaker = speakerName ? { speaker: speakerName } : {};
@@ -330,7 +330,10 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
   const sourceSpeaker = match.quote.speaker;
   const ev = evidenceOf(corpus, p, match.marks, match.similarity);
   const fixes: Fix[] = [];
-  if (speakerId && sourceSpeaker && speakerId !== sourceSpeaker && corpus.getEntity(sourceSpeaker)?.kind === 'person') {
+  const sourceKind = sourceSpeaker ? corpus.getEntity(sourceSpeaker)?.kind : undefined;
+  // Words the sources give to a person, or to an organisation ("the White House warned") when the draft gives them to a person.
+  const attributable = sourceKind === 'person' || (sourceKind === 'organization' && corpus.getEntity(speakerId ?? '')?.kind === 'person');
+  if (speakerId && sourceSpeaker && speakerId !== sourceSpeaker && attributable) {
     const who = corpus.getEntity(sourceSpeaker)!;
     const sm = [...mentions].reverse().find((m) => m.id === speakerId);
     if (sm) {
@@ -358,6 +361,17 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
     reason: who ? `Quoted as said by ${who}.` : 'The words appear in a source.',
     evidence: [ev], fixes: [],
   };
+}
+
+/**
+ * The speaker of a quotation whose sentence has no attribution the rules read ("Putin used the
+ * dinner to predict that Russia would “win a great victory”"): the person named before the quote,
+ * the source's speaker when the sentence names them, else the first person named (the subject).
+ */
+export function sentenceSpeaker(q: { start: number; parts: { start: number; end: number }[] }, mentions: NameMention[], sourceSpeaker: string | undefined, corpus: Corpus): string | undefined {
+  const people = mentions.filter((m) => m.end <= q.start && corpus.getEntity(m.id)?.kind === 'person');
+  if (!people.length) return undefined;
+  return people.some((m) => m.id === sourceSpeaker) ? sourceSpeaker : people[0].id;
 }
 
 // Titles that exclude one another (a Marshal is not an Admiral); softer roles (spokesman, secretary) are left alone.

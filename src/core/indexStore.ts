@@ -17,7 +17,7 @@ export interface IndexStore {
 }
 
 /** Bumped whenever analysis or index layout changes, so old caches are ignored. */
-export const INDEX_FORMAT = 'corroborate-index-7';
+export const INDEX_FORMAT = 'corroborate-index-8';
 
 /** An IndexStore in a folder: one file per key, written atomically. */
 export class FileIndexStore implements IndexStore {
@@ -51,8 +51,10 @@ export interface IndexOptions {
   mode?: NlpMode | 'auto';
   /** Called as sources are analysed: (done, total). */
   onProgress?: (done: number, total: number) => void;
-  /** Analyse in these many worker threads (0: in this thread). Needs `workerScript`. */
+  /** Analyses batches elsewhere (an AnalysisPool of worker threads); without it, sources are analysed in this thread. */
   analyse?: (batch: { text: string }[], mode: NlpMode) => Promise<SourceAnalysis[]>;
+  /** Use `analyse` only when at least this many sources need analysing (default 1); fewer are analysed here. */
+  analyseFrom?: number;
   /** Yield to the event loop between sources (default true) so a host stays responsive. */
   yieldEvery?: number;
 }
@@ -90,7 +92,7 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   let done = reused;
   opts.onProgress?.(done, sources.length);
   const yieldEvery = opts.yieldEvery ?? 1;
-  if (opts.analyse) {
+  if (opts.analyse && missing.length >= (opts.analyseFrom ?? 1)) {
     const batchSize = 32;
     const batches: number[][] = [];
     for (let i = 0; i < missing.length; i += batchSize) batches.push(missing.slice(i, i + batchSize));

@@ -73,7 +73,11 @@ export function findQuotes(text: string, base = 0): RawQuote[] {
   return out;
 }
 
-const NAME = String.raw`(?:(?:[\p{Lu}][\p{L}'’.-]*|al|bin|de|van|von|ten|der|la|le)[ \t]+){0,4}[\p{Lu}][\p{L}'’-]*`;
+const NAME1 = String.raw`(?:(?:[\p{Lu}][\p{L}'’.-]*|al|bin|de|van|von|ten|der|la|le)[ \t]+){0,4}[\p{Lu}][\p{L}'’-]*`;
+// A name with its affiliation: "Siemon Wezeman of SIPRI", "Vladimir Tikhonov of the University of Oslo".
+const NAME = String.raw`${NAME1}(?:[ \t]+of[ \t]+(?:the[ \t]+)?${NAME1}){0,2}`;
+// Auxiliaries and adverbs between a speaker and the verb: "Kim had earlier stressed".
+const AUX = String.raw`(?:[ \t]+(?:had|has|have|also|earlier|later|then|previously|again|once|already|repeatedly|further|separately)){0,3}`;
 const PRONOUN = '(?:he|she|they|He|She|They)';
 const ROLE = String.raw`(?:[Tt]he\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)`;
 
@@ -95,8 +99,10 @@ export function findSpeaker(text: string, open: number, after: number, spans: { 
     ['tail', new RegExp(String.raw`^[\s,—–-]*(?:[\p{Ll}-]+[ \t]+){0,4}?(${NAME}|${PRONOUN}|${ROLE})(?:,[^,]{1,80},)?\s+(?:was\s+quoted\s+as\s+saying|(?:${verbs}))\b`, 'u')],
     ['tail', new RegExp(String.raw`^[\s,—–-]*(?:${verbs})\s+(${NAME}|${ROLE})`, 'u')],
     ['tail', new RegExp(String.raw`^[\s,—–-]*according\s+to\s+(${NAME}|${ROLE})`, 'u')],
-    ['head', new RegExp(String.raw`(${NAME}|${PRONOUN}|${ROLE})(?:,[^,]{1,80},)?\s+(?:also\s+)?(?:${verbs}|praised|thanked|called|described)\b[^.!?]{0,60}$`, 'u')],
+    ['head', new RegExp(String.raw`(${NAME}|${PRONOUN}|${ROLE})(?:,[^,]{1,80},)?${AUX}\s+(?:${verbs}|praised|thanked|called|described)\b[^.!?]{0,100}$`, 'u')],
     ['head', new RegExp(String.raw`[Aa]ccording\s+to\s+(${NAME}|${ROLE})[,:]?\s*$`, 'u')],
+    // The sentence's subject, then a participle of speech: "US analyst Ankit Panda reacted to the test, describing the ...".
+    ['head', new RegExp(String.raw`^\s*((?:[\p{L}'’.-]+[ \t]+){0,4}?[\p{Lu}][\p{L}'’-]*)[ \t]+\p{Ll}+ed\b[^"“”.!?]{0,100}?,\s*(?:describing|calling|saying|adding|noting|warning|praising)\b[^"“”.!?]{0,40}$`, 'u')],
   ];
   for (const [where, re] of tries) {
     const m = re.exec(where === 'tail' ? tail : head);
