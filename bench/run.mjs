@@ -55,6 +55,7 @@ async function build() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['bench/child.ts'], outfile: path.join(buildDir, 'child.js') }),
     esbuild.build({ ...common, entryPoints: ['bench/analyseWorker.ts'], outfile: path.join(buildDir, 'analyseWorker.js') }),
+    esbuild.build({ ...common, entryPoints: ['src/core/engineWorker.ts'], outfile: path.join(buildDir, 'engineWorker.js') }),
   ]);
 }
 
@@ -118,7 +119,7 @@ async function runSize(size, draftPath, claimsPath) {
   catch (e) { return { size, error: `data generation failed: ${e.message}` }; }
   const storeDir = path.join(dataDir, 'stores', size);
   await fs.rm(storeDir, { recursive: true, force: true });
-  const input = { size, corpusDir, seedsDir: path.join(root, 'seeds'), storeDir, draftPath, claimsPath, workers, runs, workerScript: path.join(buildDir, 'analyseWorker.js') };
+  const input = { size, corpusDir, seedsDir: path.join(root, 'seeds'), storeDir, draftPath, claimsPath, workers, runs, workerScript: path.join(buildDir, 'analyseWorker.js'), engineScript: path.join(buildDir, 'engineWorker.js') };
   if (cpuProf) await fs.mkdir(path.join(dataDir, 'profiles'), { recursive: true });
   const loadBefore = os.loadavg()[0];
   const cold = await runPhase(size, 'cold', input);

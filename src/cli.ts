@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { loadSources, indexCorpus, FileIndexStore, checkDraft, type Finding } from './core';
 import { checkContent } from './core/corpusLoader';
+import { AnalysisPool } from './core/analysisPool';
+import type { NlpMode } from './core/entities';
 
 const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] [--names] FILE...
 
@@ -73,11 +75,14 @@ export async function main(argv: string[]): Promise<number> {
   for (const p of loaded.problems) process.stderr.write(`corroborate: corpus: ${p.path}: ${p.message} (skipped)\n`);
   let store: FileIndexStore | undefined;
   if (args.cache) store = new FileIndexStore(args.cache);
-  const { corpus } = await indexCorpus(loaded.sources, { store, yieldEvery: 0 }).catch(async (e: Error) => {
+  // A big corpus is analysed in worker threads (dist/engineWorker.js, beside this file).
+  let pool: AnalysisPool | undefined;
+  const threads = { analyseFrom: 64, analyse: (batch: { text: string }[], mode: NlpMode) => (pool ??= new AnalysisPool(path.join(__dirname, 'engineWorker.js'))).analyse(batch, mode) };
+  const { corpus } = await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
     // An unwritable cache folder must not stop the check.
     process.stderr.write(`corroborate: index cache unavailable (${e.message}); continuing without it\n`);
-    return indexCorpus(loaded.sources, { yieldEvery: 0 });
-  });
+    return indexCorpus(loaded.sources, { yieldEvery: 0, ...threads });
+  }).finally(() => pool?.close());
   const results = drafts.map((d) => ({ path: d.path, findings: checkDraft(d.text, corpus) }));
   if (args.format === 'json') {
     const out = {

@@ -397,23 +397,44 @@ export function keysOfTokens(tokens: Token[], mentions: { start: number; end: nu
 
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
-/** The expensive, per-source part of indexing (sentence splitting, names, quotations): cacheable by content hash. */
+/**
+ * The expensive, per-source part of indexing (sentence splitting, names, quotations, comparison
+ * keys): cacheable by content hash, and computed in worker threads for big corpora.
+ */
 export interface SourceAnalysis {
   sentences: { start: number; end: number; heading: boolean }[];
   mentions: Mention[];
   /** Quotations per sentence, offsets into the source text. */
   quotes: RawQuote[][];
+  /**
+   * Comparison keys per sentence, joined by KEY_SEP. A name mention is `@` + MENTION_MARK + its index
+   * in `mentions`; it becomes `@` + the entity id once the whole corpus' names are grouped.
+   */
+  keys: string[];
+  /** The normalised words of each quotation, per sentence (space-separated), for the quotation index. */
+  quoteWords: string[][];
 }
+
+const MENTION_MARK = '\u0002';
 
 /** Analyses one source text. `mode` picks full compromise tagging or the fast lexicon lookup. */
 export function analyseSource(text: string, mode: NlpMode = 'full'): SourceAnalysis {
   const sentences = splitSentences(text);
   const headings = sentences.filter((s) => s.heading).map((s) => ({ start: s.start, end: s.end }));
-  return {
-    sentences: sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })),
-    mentions: extractMentions(text, headings, mode),
-    quotes: sentences.map((s) => findQuotes(s.text, s.start)),
-  };
+  const mentions = extractMentions(text, headings, mode);
+  const quotes = sentences.map((s) => findQuotes(s.text, s.start));
+  const keys: string[] = [];
+  const quoteWords: string[][] = [];
+  let mi = 0;
+  sentences.forEach((s, k) => {
+    while (mi < mentions.length && mentions[mi].start < s.start) mi++;
+    const inS: { start: number; end: number; id: string }[] = [];
+    for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].end <= s.end) inS.push({ start: mentions[j].start, end: mentions[j].end, id: MENTION_MARK + j });
+    const tokens = tokenize(s.text, s.start);
+    keys.push(keysOfTokens(tokens, inS).join(KEY_SEP));
+    quoteWords.push(quotes[k].map((q) => tokens.filter((t) => t.start >= q.start && t.end <= q.end).map((t) => t.norm).join(' ')));
+  });
+  return { sentences: sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })), mentions, quotes, keys, quoteWords };
 }
 
 /** Corpora larger than this many articles are analysed with the fast lexicon lookup when the mode is `auto`. */
@@ -491,11 +512,12 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
         if (speaker) { lastSpeaker = speaker; lastSpeakerAt = k; }
       }
       lastPassageHadQuote = quotes.some((q) => q.text.split(/\s+/).length > 3);
-      const tokens = tokenize(text, sent.start);
-      // The words inside each quotation, for the quotation index (stop words too).
-      const quoteWords = quotes.map((q) => tokens.filter((t) => t.start >= q.start && t.end <= q.end).map((t) => t.norm));
+      // The analysis' keys, with its mention marks turned into entity keys.
+      const keys = analysis.keys[k] ? analysis.keys[k].split(KEY_SEP) : [];
+      for (let j = 0; j < keys.length; j++) if (keys[j].charCodeAt(1) === 2) keys[j] = '@' + idOf(firstMention[si] + Number(keys[j].slice(2)));
+      const quoteWords = (analysis.quoteWords[k] ?? []).map((w) => (w ? w.split(' ') : []));
       const ids = inP.length ? [...new Set(inP.map((r) => r.id))] : NONE;
-      corpus.addPassage(si, sent.start, sent.end, source.lineOffset + lineColAt(starts, sent.start).line, ids, quotes.length ? quotes : (NONE as unknown as Quote[]), quoteWords, keysOfTokens(tokens, inP));
+      corpus.addPassage(si, sent.start, sent.end, source.lineOffset + lineColAt(starts, sent.start).line, ids, quotes.length ? quotes : (NONE as unknown as Quote[]), quoteWords, keys);
     });
   });
   corpus.finish();

@@ -1,11 +1,16 @@
 // Worker-thread entry: owns the corpus index and answers checks, so indexing and checking never
 // block the thread that runs the editor. Bundled to dist/engineWorker.js.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Request, Response } from './engineProtocol';
 import { loadSources } from './corpusLoader';
 import { indexCorpus, FileIndexStore, MemoryIndexStore } from './indexStore';
 import { getHeapStatistics } from 'node:v8';
 import { DraftChecker, checkDraft } from './checker';
+import { analyseSource } from './corpus';
+import { AnalysisPool, defaultAnalysisThreads, type AnalyseRequest, type AnalyseResponse } from './analysisPool';
+
+/** Corpora with at least this many articles to analyse are analysed in extra threads. */
+const POOL_MIN_SOURCES = 64;
 
 let checker: DraftChecker | undefined;
 const post = (m: Response) => parentPort!.postMessage(m);
@@ -14,10 +19,13 @@ async function handle(req: Request): Promise<void> {
   if (req.type === 'load') {
     const loaded = await loadSources(req.paths, { baseDir: req.baseDir, includeSeeds: req.includeSeeds, seedsDir: req.seedsDir, maxFileBytes: req.maxFileBytes });
     const store = req.storeDir ? new FileIndexStore(req.storeDir) : new MemoryIndexStore();
+    // Analysis threads only when there is much to analyse (a warm start analyses nothing).
+    let pool: AnalysisPool | undefined;
     const { corpus, stats } = await indexCorpus(loaded.sources, {
-      store, mode: req.mode,
+      store, mode: req.mode, analyseFrom: POOL_MIN_SOURCES,
+      analyse: (batch, mode) => (pool ??= new AnalysisPool(__filename, defaultAnalysisThreads(2))).analyse(batch, mode),
       onProgress: (done, total) => post({ type: 'progress', id: req.id, done, total }),
-    });
+    }).finally(() => pool?.close());
     checker = new DraftChecker(corpus);
     post({
       type: 'loaded', id: req.id, stats, problems: loaded.problems, heapUsed: getHeapStatistics().used_heap_size,
@@ -34,6 +42,16 @@ async function handle(req: Request): Promise<void> {
   }
 }
 
-parentPort?.on('message', (req: Request) => {
-  handle(req).catch((e: Error) => post({ type: 'error', id: req.id, message: e.message }));
-});
+if ((workerData as { role?: string } | undefined)?.role === 'analyse') {
+  // An analysis thread of AnalysisPool: texts in, analyses out.
+  parentPort!.on('message', (req: AnalyseRequest) => {
+    let res: AnalyseResponse;
+    try { res = { id: req.id, ok: true, result: req.batch.map((t) => analyseSource(t, req.mode)) }; }
+    catch (e) { res = { id: req.id, ok: false, error: (e as Error).stack ?? String(e) }; }
+    parentPort!.postMessage(res);
+  });
+} else {
+  parentPort?.on('message', (req: Request) => {
+    handle(req).catch((e: Error) => post({ type: 'error', id: req.id, message: e.message }));
+  });
+}
