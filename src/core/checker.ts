@@ -203,6 +203,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const total = uniq.reduce((a, k) => a + weight(k), 0) || 1;
   const hits = corpus.search(uniq, 12);
   const claimToks = tokenize(masked, s.start);
+  const claimKeys = new Set(claimToks.map((t) => t.key));
   const inMention = (pos: number) => mentions.some((m) => pos >= m.start && pos < m.end);
   const cands: Candidate[] = hits.map(({ passage, score }) => {
     const pkeys = new Set(corpus.keysOf(passage));
@@ -212,15 +213,16 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
     let figureAgreements = 0;
     // Figures about the same thing must agree.
     const pf = corpus.figuresOf(passage);
+    const ptoks = corpus.tokensOf(passage);
+    const pKeys = new Set(ptoks.map((t) => t.key));
     for (const f of figures) {
-      const same = pf.filter((g) => comparable(f, g));
+      const same = pf.filter((g) => comparable(f, g) && !aboutOtherThing(f, g, pKeys, claimKeys, corpus));
       if (!same.length) continue;
       if (same.some((g) => agrees(f, g))) { figureAgreements++; continue; }
       const g = same[0];
       conflicts.push({ claim: f, source: { start: passage.start + g.start, end: passage.start + g.end, text: g.text }, what: 'figure', noun: f.head });
     }
     // Contrasting attributes of the same noun: "white limousine" vs "black limousine".
-    const ptoks = corpus.tokensOf(passage);
     for (let i = 0; i + 1 < claimToks.length; i++) {
       const c = claimToks[i];
       // Nationality adjectives form a class too: "the Chinese border" vs "the Mongolian border".
@@ -271,8 +273,8 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const covered = new Set<string>();
   for (const c of strong.slice(0, 3)) for (const k of c.shared) covered.add(k);
   const coverage = [...covered].reduce((a, k) => a + weight(k), 0) / total;
-  const figuresOk = figures.filter((f) => f.kind !== 'weekday').every((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
-  const substantive = figures.filter((f) => f.kind !== 'weekday');
+  const figuresOk = figures.filter((f) => f.kind !== 'weekday').every((f) => strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
+  const substantive = figures.filter((f) => f.kind !== 'weekday' && !f.referential);
   const figuresBacked = substantive.filter((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g)))).length;
   if (strong.length && strong[0].overlap >= 0.5 && coverage >= 0.72 && figuresOk && (substantive.length === 0 || figuresBacked > 0)) {
     const used = strong.slice(0, 3);
@@ -297,6 +299,22 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
     evidence: near.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.shared, []), c.overlap)),
     fixes: [],
   };
+}
+
+/**
+ * Whether two comparable figures are about different things because their own surroundings name
+ * different places or actors: "5,500 km east of Moscow" and "1,000 km from Vladivostok", "travelled
+ * to Tehran in August" and "visited Pyongyang in July". A proper noun next to the claim's figure
+ * that is not next to the passage's, while the passage has another one of the same kind next to
+ * its figure that the claim lacks.
+ */
+export function aboutOtherThing(f: Figure, g: Figure, passageKeys: Set<string>, claimKeys: Set<string>, corpus: Corpus): boolean {
+  const near = (x: Figure, k: string) => x.anchors.some((a) => a.key === k);
+  const missing = f.anchors.filter((a) => !near(g, a.key) && !(passageKeys.has(a.key) && g.anchors.length === 0));
+  const extra = g.anchors.filter((a) => !near(f, a.key) && !claimKeys.has(a.key));
+  if (!missing.length || !extra.length) return false;
+  const kind = (text: string) => { const id = corpus.aliases.get(text.replace(/['’]s$/, '')); return id ? corpus.getEntity(id)?.kind : undefined; };
+  return missing.some((m) => extra.some((x) => { const a = kind(m.text), b = kind(x.text); return !a || !b || a === b; }));
 }
 
 function supporting(corpus: Corpus, cands: Candidate[], except: Candidate, n: number): Evidence[] {

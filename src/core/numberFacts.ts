@@ -17,6 +17,13 @@ export interface Figure {
   /** Keys of the content words around the figure, to tell whether two figures describe the same thing. */
   context: string[];
   approx: boolean;
+  /** "the two leaders", "both": a figure that refers back to what was named, not a count the text asserts. */
+  referential?: boolean;
+  /**
+   * Capitalised words (proper nouns) next to the figure, with their offsets, not at a sentence start:
+   * the place, actor or event the figure is about ("5,500 km east of Moscow", "visited Pyongyang in July").
+   */
+  anchors: { key: string; text: string; start: number }[];
 }
 
 const SMALL: Record<string, number> = {
@@ -101,6 +108,8 @@ export function findFigures(text: string, base = 0): Figure[] {
       kind = 'date'; value = MONTHS[lowers[i + 1]] * 100 + value; j = i + 1;
     }
     if (!kind) continue;
+    // "three times": how often, like "twice".
+    if (kind === 'count' && lowers[j + 1] === 'times' && Number.isInteger(value)) { kind = 'times'; j++; }
     // Scales: "12.5 thousand", "2 million".
     if ((kind === 'count') && SCALES[lowers[j + 1]] && !(lowers[j + 1] === 'm' && toks[j + 1].text === 'm' && false)) {
       value *= SCALES[lowers[j + 1]];
@@ -160,7 +169,32 @@ function makeFigure(text: string, base: number, toks: Token[], i: number, j: num
   }
   const p1 = toks[i - 1]?.norm ?? '', p2 = toks[i - 2]?.norm ?? '';
   const approx = (APPROX.has(p1) && p1 !== 'to' && p1 !== 'than' && p1 !== 'least') || /^(more|fewer|less) than$|^up to$|^at least$/.test(`${p2} ${p1}`);
-  return { kind, value, text: text.slice(toks[i].start - base, toks[j].end - base), start: toks[i].start, end: toks[j].end, head, context, approx };
+  const f: Figure = { kind, value, text: text.slice(toks[i].start - base, toks[j].end - base), start: toks[i].start, end: toks[j].end, head, context, approx, anchors: anchorsOf(text, base, toks, i, j) };
+  if (kind === 'count' && value <= 12 && /^(the|these|those|both)$/.test(p1)) f.referential = true;
+  return f;
+}
+
+const NOT_ANCHORS = new Set([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), 'i']);
+/** Proper nouns within four words of the figure, in the same clause (no comma, semicolon or dash between; brackets are read through). */
+function anchorsOf(text: string, base: number, toks: Token[], i: number, j: number): Figure['anchors'] {
+  const out: Figure['anchors'] = [];
+  const gap = (a: Token, b: Token) => text.slice(a.end - base, b.start - base);
+  const take = (k: number) => {
+    const t = toks[k];
+    if (!/^\p{Lu}/u.test(t.text) || NOT_ANCHORS.has(t.norm)) return;
+    const before = k > 0 ? text.slice(Math.max(0, toks[k - 1].end - base), t.start - base) : '';
+    if (k === 0 || /[.!?]["”’]?\s+$/.test(before) || /^\s*["“‘(]/.test(before)) return;
+    out.push({ key: t.key, text: t.text, start: t.start });
+  };
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (/[,;:—–]/.test(gap(toks[k], toks[k + 1]))) break;
+    take(k);
+  }
+  for (let k = j + 1; k <= Math.min(toks.length - 1, j + 4); k++) {
+    if (/[,;:—–]/.test(gap(toks[k - 1], toks[k]))) break;
+    take(k);
+  }
+  return out;
 }
 
 /** Whether two figures can be compared: same kind family and the same thing counted or the same surroundings. */

@@ -1,0 +1,24 @@
+import { strict as assert } from 'node:assert';
+import { findFigures } from '../../../src/core/numberFacts';
+
+describe('figures', () => {
+  it('reads "three times" as how often, comparable with "twice"', () => {
+    const [f] = findFigures('North Korea has failed three times to put a satellite into orbit.');
+    assert.equal(f.kind, 'times');
+    assert.equal(f.value, 3);
+  });
+
+  it('marks "the two men" and "both" as referring back, not as a count the text asserts', () => {
+    assert.equal(findFigures('Video showed the two men shaking hands.')[0].referential, true);
+    assert.equal(findFigures('North Korea fired two missiles.')[0].referential, undefined);
+  });
+
+  it('keeps the proper nouns next to a figure as its anchors, within its clause', () => {
+    const [f] = findFigures('The site, opened in 2016, lies some 5,500 kilometres east of Moscow.').filter((x) => x.kind === 'measure');
+    assert.deepEqual(f.anchors.map((a) => a.text), ['Moscow']);
+    const [g] = findFigures('Shoigu, who visited Pyongyang in July, joined the talks.');
+    assert.deepEqual(g.anchors.map((a) => a.text), ['Pyongyang']);
+    const [h] = findFigures('some 1,000 kilometres (620 miles) from Vladivostok');
+    assert.deepEqual(h.anchors.map((a) => a.text), ['Vladivostok']);
+  });
+});
