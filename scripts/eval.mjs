@@ -22,6 +22,8 @@ if (!sets.length) {
   sets.push({ dir: join(root, 'test', 'eval', 'set'), gate: true, name: 'project set (test/eval/set)' });
   // Written independently and never tuned against: reported, not gated (see README).
   sets.push({ dir: join(root, 'test', 'eval', 'holdout'), gate: false, name: 'holdout set (test/eval/holdout)' });
+  // Written blind by a third author, never looked at while changing the engine: the honest figure.
+  sets.push({ dir: join(root, 'test', 'eval', 'blind'), gate: false, name: 'blind set (test/eval/blind)' });
   const shared = join(root, '..', 'shared', 'eval', 'dev');
   if (existsSync(shared)) sets.push({ dir: shared, gate: false, name: 'shared set (../shared/eval/dev)' });
 }
