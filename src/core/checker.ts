@@ -6,7 +6,7 @@ import { splitSentences, type Sentence } from './sentences';
 import { findNameMentions, type NameMention } from './names';
 import { findQuotes, type RawQuote } from './quotes';
 import { findFigures, comparable, agrees, type Figure } from './numberFacts';
-import { tokenize, lineStartsOf, lineColAt } from './text';
+import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent } from './text';
 import { compareQuote } from './quoteMatch';
 
 export interface CheckOptions {
@@ -142,14 +142,46 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
   if (!checkable || quoteOnly || allKeys.length < 2) return out;
   // One claim per clause, so that a sentence with a right and a wrong fact gets both verdicts.
   const subject = allKeys.filter((k) => k.startsWith('@'));
-  for (const c of clausesOf(masked, s.start)) {
+  const judge = (c: { text: string; start: number; end: number }) => {
     const cm = mentions.filter((m) => m.start >= c.start && m.end <= c.end);
     let keys = keysWithEntities(c.text, c.start, cm);
     if (!keys.some((k) => k.startsWith('@'))) keys = [...keys, ...subject];
     const cf = figures.filter((f) => f.start >= c.start && f.end <= c.end);
     const span: Sentence = { ...s, text: text.slice(c.start, c.end), start: c.start, end: c.end };
-    out.push(judgeClaim(text, span, c.text, keys, cf, cm, corpus));
+    return judgeClaim(text, span, c.text, keys, cf, cm, corpus);
+  };
+  for (const c of clausesOf(masked, s.start)) {
+    const f = judge(c);
+    out.push(...(f.verdict === 'contradicted' ? narrowContradiction(text, c, f, judge) : [f]));
   }
+  return out;
+}
+
+/**
+ * A contradiction is reported on the comma-separated part of the clause that holds the differing
+ * word ("…, some 1,500 kilometres from Vladivostok"); the other parts, when they say enough to be
+ * checked, are judged on their own ("Kim Jong Un met Vladimir Putin on Sept. 13").
+ */
+export function narrowContradiction(text: string, c: { text: string; start: number; end: number }, f: Finding, judge: (c: { text: string; start: number; end: number }) => Finding): Finding[] {
+  const at = f.fixes[0]?.start;
+  if (at === undefined) return [f];
+  const segs: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const m of c.text.matchAll(/,\s+/g)) { segs.push({ start: from, end: m.index! }); from = m.index! + m[0].length; }
+  segs.push({ start: from, end: c.text.length });
+  if (segs.length < 2) return [f];
+  const k = segs.findIndex((x) => at - c.start >= x.start && at - c.start < x.end);
+  // An opening participle ("Wearing a white suit, Kim grinned") describes the main clause's subject: one fact.
+  if (k < 0 || (k === 0 && /^\p{L}+ing\b/u.test(c.text))) return [f];
+  const enough = (a: number, b: number) => tokenize(c.text.slice(segs[a].start, segs[b].end)).filter(isContent).length >= 3;
+  // The contradicted part: the differing word's segment, widened to the left until it says something.
+  let a = k;
+  while (a > 0 && !enough(a, k)) a--;
+  const piece = (x: number, y: number) => ({ text: c.text.slice(segs[x].start, segs[y].end), start: c.start + segs[x].start, end: c.start + segs[y].end });
+  const own = piece(a, k);
+  const out: Finding[] = [{ ...f, text: text.slice(own.start, own.end), start: own.start, end: own.end }];
+  if (a > 0 && enough(0, a - 1)) out.push(judge(piece(0, a - 1)));
+  if (k + 1 < segs.length && enough(k + 1, segs.length - 1)) out.push(judge(piece(k + 1, segs.length - 1)));
   return out;
 }
 
@@ -179,7 +211,7 @@ export function clausesOf(masked: string, base: number): { text: string; start: 
 
 interface Conflict { claim: { start: number; end: number; text: string }; source: { start: number; end: number; text: string }; what: string; noun?: string }
 
-interface Candidate { passage: Passage; overlap: number; shared: Set<string>; conflicts: Conflict[]; figureAgreements: number; score: number }
+interface Candidate { passage: Passage; overlap: number; shared: Set<string>; conflicts: Conflict[]; figureAgreements: number; meansAgree: boolean; score: number }
 
 const CONTRAST_CLASSES: string[][] = [
   ['black', 'white', 'red', 'blue', 'green', 'yellow', 'grey', 'gray', 'silver', 'gold', 'golden', 'brown', 'pink', 'orange', 'purple', 'dark', 'light', 'pale', 'bright'],
@@ -192,10 +224,43 @@ const CONTRAST_CLASSES: string[][] = [
   ['higher', 'lower'], ['more', 'less', 'fewer'], ['larger', 'smaller'],
   ['approved', 'rejected'], ['accepted', 'refused', 'declined'], ['confirmed', 'denied'],
 ];
+// Means of transport: each word names one means; "overland" covers rail and road.
+const MEANS: Record<string, string> = {
+  plane: 'air', aircraft: 'air', airplane: 'air', aeroplane: 'air', jet: 'air', flight: 'air', flew: 'air', fly: 'air', flown: 'air', flies: 'air', flying: 'air', helicopter: 'air', air: 'air', airliner: 'air',
+  train: 'rail', trains: 'rail', rail: 'rail', railway: 'rail', railroad: 'rail',
+  car: 'road', cars: 'road', limousine: 'road', motorcade: 'road', bus: 'road', road: 'road', drove: 'road', driven: 'road',
+  ship: 'sea', boat: 'sea', ferry: 'sea', yacht: 'sea', sea: 'sea', sailed: 'sea',
+  overland: 'land', foot: 'foot',
+};
+// Words that must come right before an ambiguous means word for it to name how someone travelled.
+const MEANS_CUE = /^(by|aboard|via|on|in|his|her|their|a|an|the|private|special|armored|armoured|bullet-proof|bulletproof|chartered|government|presidential)$/;
+const UNAMBIGUOUS_MEANS = new Set(['flew', 'flown', 'overland', 'drove', 'sailed', 'airliner', 'motorcade']);
+/** The means of transport a token names, if it names one where it stands. */
+function meansOf(ts: { norm: string }[], k: number): string | undefined {
+  const m = MEANS[ts[k].norm];
+  if (!m) return undefined;
+  if (UNAMBIGUOUS_MEANS.has(ts[k].norm)) return m;
+  if (m === 'foot' && ts[k - 1]?.norm !== 'on') return undefined;
+  return MEANS_CUE.test(ts[k - 1]?.norm ?? '') ? m : undefined;
+}
+const meansClash = (a: string, b: string) => a !== b && !((a === 'land' && (b === 'rail' || b === 'road')) || (b === 'land' && (a === 'rail' || a === 'road')));
 const DEMONYM_RE = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u;
 const STOP_DEMONYMS = new Set(['african', 'american', 'asian', 'european']);
 const CONTRAST = new Map<string, number>();
 CONTRAST_CLASSES.forEach((c, i) => c.forEach((w) => CONTRAST.set(w, i)));
+
+/**
+ * A capitalised word, not opening a sentence, qualifying the noun after it: "Northern Fleet",
+ * "the Kazakh border". Compass words after North/South are part of a name ("South Korean").
+ */
+function properQualifier(ts: { text: string; norm: string }[], k: number): boolean {
+  const t = ts[k], next = ts[k + 1], prev = ts[k - 1];
+  if (!prev || !next || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || /['’]s$/.test(t.text)) return false;
+  if (/^(north|south|east|west|the)$/.test(prev.norm) && /^\p{Lu}/u.test(prev.text)) return false;
+  // The noun: a word of at least three letters, not a stop word or verb form ("Kim said").
+  return /^\p{L}[\p{Ll}-]{2,}$/u.test(next.text) && !STOPWORDS.has(next.norm) && !/(ed|ing|ly)$/.test(next.norm) && !/^(said|says|told)$/.test(next.norm) && !MONTH_OR_DAY.test(next.norm);
+}
+const MONTH_OR_DAY = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], figures: Figure[], mentions: NameMention[], corpus: Corpus): Finding {
   const uniq = [...new Set(keys)];
@@ -227,18 +292,34 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
       const c = claimToks[i];
       // Nationality adjectives form a class too: "the Chinese border" vs "the Mongolian border".
       const demonym = (ts: { text: string; norm: string }[], k: number) => DEMONYM_RE.test(ts[k].text) && !STOP_DEMONYMS.has(ts[k].norm) && !/^(north|south|east|west)$/.test(ts[k - 1]?.norm ?? '');
-      const cls = CONTRAST.get(c.norm) ?? (i > 0 && demonym(claimToks, i) ? -1 : undefined);
-      if (cls === undefined || inMention(c.start)) continue;
+      const cls = CONTRAST.get(c.norm) ?? (i > 0 && demonym(claimToks, i) ? -1 : undefined) ?? (properQualifier(claimToks, i) && !inMention(claimToks[i + 1].start) ? -2 : undefined);
+      if (cls === undefined || inMention(c.start) || inMention(claimToks[i + 1].start)) continue;
       const noun = claimToks[i + 1].key;
+      // A proper qualifier the passage also has elsewhere is not contradicted by another one.
+      if (cls === -2 && pKeys.has(c.key)) continue;
       for (let j = 0; j + 1 < ptoks.length; j++) {
         const p = ptoks[j];
-        const pcls = CONTRAST.get(p.norm) ?? (j > 0 && demonym(ptoks, j) ? -1 : undefined);
-        if (pcls === cls && p.norm !== c.norm && ptoks[j + 1].key === noun && (cls === -1 || !/^\p{Lu}/u.test(p.text))) {
+        if (ptoks[j + 1].key !== noun || p.norm === c.norm) continue;
+        const pcls = CONTRAST.get(p.norm) ?? (j > 0 && demonym(ptoks, j) ? -1 : undefined) ?? (properQualifier(ptoks, j) && !claimKeys.has(p.key) ? -2 : undefined);
+        // Two proper qualifiers of the same noun ("Northern Fleet" / "Pacific fleet") contrast whatever their class.
+        const bothProper = properQualifier(claimToks, i) && properQualifier(ptoks, j) && !pKeys.has(c.key) && !claimKeys.has(p.key);
+        if ((pcls === cls && (cls < 0 || !/^\p{Lu}/u.test(p.text))) || bothProper) {
           conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun });
         }
       }
     }
-    return { passage, overlap, shared, conflicts, figureAgreements, score };
+    // How someone travelled: "by plane" against "overland ... in his armoured train".
+    let meansAgree = false;
+    for (let i = 0; i < claimToks.length; i++) {
+      const m = meansOf(claimToks, i);
+      if (!m) continue;
+      const pm = ptoks.map((_, j) => ({ j, m: meansOf(ptoks, j) })).filter((x) => x.m);
+      if (pm.some((x) => !meansClash(m, x.m!))) meansAgree = true;
+      if (!pm.length || meansAgree) continue;
+      const p = ptoks[pm[0].j];
+      conflicts.push({ claim: claimToks[i], source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun: 'means' });
+    }
+    return { passage, overlap, shared, conflicts, figureAgreements, meansAgree, score };
   });
   // Each candidate judged on the words it shares beyond the conflicting ones.
   cands.sort((a, b) => b.overlap - a.overlap || b.score - a.score);
@@ -250,8 +331,12 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
     (claimEntities.length === 0 || claimEntities.some((e) => c.shared.has(e)) || c.overlap >= 0.6);
   // A conflict stands unless an at-least-as-close passage says the same thing without it: agreeing on
   // a figure, or naming the same noun with no contrasting attribute (another report of the same fact).
+  // Each conflict must be answered by the other passage: a figure by an agreeing figure, an attribute
+  // by the same noun without the contrast, a means of transport by the same means.
+  const answers = (o: Candidate, x: Conflict) =>
+    x.what === 'figure' ? o.figureAgreements > 0 : x.noun === 'means' ? o.meansAgree : x.noun !== undefined && o.shared.has(x.noun);
   const vetoed = (c: Candidate) => cands.some((o) => o !== c && o.conflicts.length === 0 && sameFact(o) && o.overlap >= c.overlap - 0.05 &&
-    (o.figureAgreements > 0 || c.conflicts.every((x) => x.what === 'attribute' && x.noun !== undefined && o.shared.has(x.noun))));
+    c.conflicts.every((x) => answers(o, x)));
   const contra = cands.find((c) => c.conflicts.length > 0 && sameFact(c) && !vetoed(c));
   const base = { kind: 'claim' as const, text: s.text, start: s.start, end: s.end, line: 0, column: 0 };
   if (contra) {
@@ -273,9 +358,11 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const covered = new Set<string>();
   for (const c of strong.slice(0, 3)) for (const k of c.shared) covered.add(k);
   const coverage = [...covered].reduce((a, k) => a + weight(k), 0) / total;
-  const figuresOk = figures.filter((f) => f.kind !== 'weekday').every((f) => strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
+  // A date or year is backed by the same date in a passage that shares the claim's words, whatever its surroundings.
+  const backs = (f: Figure, g: Figure) => (comparable(f, g) && agrees(f, g)) || ((f.kind === 'date' || f.kind === 'year') && g.kind === f.kind && g.value === f.value);
+  const figuresOk = figures.filter((f) => f.kind !== 'weekday').every((f) => strong.some((c) => corpus.figuresOf(c.passage).some((g) => backs(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
   const substantive = figures.filter((f) => f.kind !== 'weekday' && !f.referential);
-  const figuresBacked = substantive.filter((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g)))).length;
+  const figuresBacked = substantive.filter((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => backs(f, g)))).length;
   if (strong.length && strong[0].overlap >= 0.5 && coverage >= 0.72 && figuresOk && (substantive.length === 0 || figuresBacked > 0)) {
     const used = strong.slice(0, 3);
     const n = new Set(used.map((c) => c.passage.sourceId)).size;

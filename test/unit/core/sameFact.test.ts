@@ -27,3 +27,38 @@ describe('a contradiction needs the same fact', () => {
     assert.equal(f.verdict, 'supported');
   });
 });
+
+describe('contrast classes', () => {
+  it('contradicts another means of transport, and supports the same one in other words', async () => {
+    const f = await claimOn('Kim travelled to Russia by plane for the summit with Putin.', 'plane');
+    assert.equal(f.verdict, 'contradicted');
+    assert.match(f.reason!, /plane/);
+    const g = await claimOn('Kim travelled to Russia by train for the summit with Putin.', 'train');
+    assert.notEqual(g.verdict, 'contradicted');
+  });
+
+  it('contradicts another proper qualifier of the same noun ("Northern Fleet" / "Pacific fleet")', async () => {
+    const f = await claimOn('Kim will later oversee a display of the potential of Russia’s Northern Fleet in Vladivostok, Putin announced.', 'Northern');
+    assert.equal(f.verdict, 'contradicted');
+    assert.match(f.reason!, /Pacific/);
+    const g = await claimOn('Kim will later oversee a display of the potential of Russia’s Pacific Fleet in Vladivostok, Putin announced.', 'Pacific');
+    assert.equal(g.verdict, 'supported');
+  });
+});
+
+describe('a contradiction is reported on its part of the clause', () => {
+  it('narrows to the comma-separated part with the differing figure and judges the rest on its own', async () => {
+    const t = 'Kim Jong Un met Vladimir Putin on Sept. 13 at the Vostochny Cosmodrome, some 1,500 kilometres from Vladivostok.';
+    const fs = checkDraft(t, await seeds()).filter((f) => f.kind === 'claim');
+    const bad = fs.find((f) => f.verdict === 'contradicted')!;
+    assert.match(bad.text, /^some 1,500 kilometres from Vladivostok/);
+    assert.equal(fs.find((f) => f.text.startsWith('Kim Jong Un met'))?.verdict, 'supported');
+  });
+
+  it('keeps an opening participle with its clause', async () => {
+    const t = 'Wearing a white suit, Kim grinned as he shook Putin’s hand.';
+    const fs = checkDraft(t, await seeds()).filter((f) => f.kind === 'claim');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].verdict, 'contradicted');
+  });
+});
