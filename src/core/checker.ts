@@ -243,6 +243,8 @@ function meansOf(ts: { norm: string }[], k: number): string | undefined {
   if (m === 'foot' && ts[k - 1]?.norm !== 'on') return undefined;
   return MEANS_CUE.test(ts[k - 1]?.norm ?? '') ? m : undefined;
 }
+const PERIODS = new Set(['day', 'week', 'weekend', 'month', 'year', 'decade', 'century', 'spring', 'summer', 'autumn', 'fall', 'winter']);
+const RELATIVE = new Set(['last', 'next', 'this', 'past', 'previous', 'coming']);
 const meansClash = (a: string, b: string) => a !== b && !((a === 'land' && (b === 'rail' || b === 'road')) || (b === 'land' && (a === 'rail' || a === 'road')));
 const DEMONYM_RE = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u;
 const STOP_DEMONYMS = new Set(['african', 'american', 'asian', 'european']);
@@ -307,6 +309,15 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
           conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun });
         }
       }
+    }
+    // A period counted back or forward: "last month" against "last week".
+    for (let i = 1; i < claimToks.length; i++) {
+      const c = claimToks[i], before = claimToks[i - 1].norm;
+      if (!PERIODS.has(c.norm) || !RELATIVE.has(before)) continue;
+      const j = ptoks.findIndex((p, k) => k > 0 && ptoks[k - 1].norm === before && PERIODS.has(p.norm));
+      if (j < 0 || ptoks.some((p, k) => k > 0 && ptoks[k - 1].norm === before && p.norm === c.norm)) continue;
+      const p = ptoks[j];
+      conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun: before });
     }
     // How someone travelled: "by plane" against "overland ... in his armoured train".
     let meansAgree = false;

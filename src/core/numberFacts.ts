@@ -208,6 +208,8 @@ export function comparable(a: Figure, b: Figure): boolean {
   if (a.kind === 'measure') return a.head === b.head;
   // The same noun counted, or one side's noun right next to the other's figure ("first trip abroad" / "first foreign trip").
   if (a.head && b.head) return a.head === b.head || (a.kind === 'ordinal' && (b.context.includes(a.head) || a.context.includes(b.head)));
+  // "failed three times" and "failed twice": how often the same thing happened, in the same surroundings.
+  if (a.kind === 'times' && b.kind === 'times') return a.context.some((c) => b.context.includes(c));
   if ((a.kind === 'count' || a.kind === 'ordinal') && (a.head || b.head)) {
     // One side names no noun ("the two then toured"): the same surroundings make it the same thing.
     return a.context.filter((c) => b.context.includes(c)).length >= 2;

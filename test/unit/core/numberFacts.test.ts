@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findFigures } from '../../../src/core/numberFacts';
+import { findFigures, comparable, agrees } from '../../../src/core/numberFacts';
 
 describe('figures', () => {
   it('reads "three times" as how often, comparable with "twice"', () => {
@@ -20,5 +20,14 @@ describe('figures', () => {
     assert.deepEqual(g.anchors.map((a) => a.text), ['Pyongyang']);
     const [h] = findFigures('some 1,000 kilometres (620 miles) from Vladivostok');
     assert.deepEqual(h.anchors.map((a) => a.text), ['Vladivostok']);
+  });
+});
+
+describe('how often', () => {
+  it('compares "three times" with "twice" about the same thing', () => {
+    const [a] = findFigures('North Korea has failed three times to put a satellite into orbit.');
+    const [b] = findFigures('Pyongyang failed twice recently in its bid to put a satellite into orbit.');
+    assert.ok(comparable(a, b));
+    assert.ok(!agrees(a, b));
   });
 });

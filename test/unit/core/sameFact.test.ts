@@ -62,3 +62,13 @@ describe('a contradiction is reported on its part of the clause', () => {
     assert.equal(fs[0].verdict, 'contradicted');
   });
 });
+
+describe('relative periods', () => {
+  it('contradicts "last month" where the sources say "last week", and supports "last week"', async () => {
+    const f = await claimOn('The White House warned last month that North Korea would pay a price if it supplies Russia with weaponry.', 'month');
+    assert.equal(f.verdict, 'contradicted');
+    assert.match(f.reason!, /week/);
+    const g = await claimOn('The White House warned last week that North Korea would pay a price if it supplies Russia with weaponry.', 'week');
+    assert.equal(g.verdict, 'supported');
+  });
+});
