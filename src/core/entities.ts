@@ -260,22 +260,36 @@ export function groupEntities(mentions: { m: Mention; sourceId: string; passage:
     e.count++;
     byName.set(m.name, e);
   }
+  const kinds = new Map<string, EntityKind>();
   const kindOf = (n: string): EntityKind => {
-    const k = byName.get(n)!.kind;
-    return [...k.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    let kind = kinds.get(n);
+    if (!kind) { kind = [...byName.get(n)!.kind.entries()].sort((a, b) => b[1] - a[1])[0][0]; kinds.set(n, kind); }
+    return kind;
   };
   const names = [...byName.keys()];
   // Multi-word people are canonical candidates; a name that is a word-prefix of a longer person merges into it ("Kim Jong").
+  // Looked up through maps of word prefixes and of first and last words, not by scanning every
+  // person per name: an archive knows tens of thousands of people.
   const canonicalOf = new Map<string, string>();
   const people = names.filter((n) => kindOf(n) === 'person' && n.includes(' '));
+  const byPrefix = new Map<string, string[]>(), byFirst = new Map<string, string[]>(), byLast = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, k: string, v: string) => { const l = map.get(k); if (l) l.push(v); else map.set(k, [v]); };
+  for (const p of people) {
+    const t = p.split(' ');
+    for (let k = 1; k < t.length; k++) add(byPrefix, t.slice(0, k).join(' '), p);
+    add(byFirst, t[0], p);
+    add(byLast, t[t.length - 1], p);
+  }
   for (const n of people) {
-    const longer = people.filter((p) => p !== n && p.startsWith(n + ' '));
+    const longer = byPrefix.get(n) ?? [];
     canonicalOf.set(n, longer.length === 1 ? longer[0] : n);
   }
   // Single words resolve to the one multi-word person whose first or last word they are ("Putin", "Kim").
   for (const n of names) {
     if (n.includes(' ') || canonicalOf.has(n)) continue;
-    const owners = new Set(people.filter((p) => { const t = p.split(' '); return t[t.length - 1] === n || (t[0] === n && byName.get(n)!.kind.has('person')); }).map((p) => canonicalOf.get(p)!));
+    const owners = new Set<string>();
+    for (const p of byLast.get(n) ?? []) owners.add(canonicalOf.get(p)!);
+    if (byName.get(n)!.kind.has('person')) for (const p of byFirst.get(n) ?? []) owners.add(canonicalOf.get(p)!);
     if (owners.size === 1) canonicalOf.set(n, [...owners][0]);
   }
   // Everything else stands for itself; compromise's kind disagreements are settled by the majority.
