@@ -53,13 +53,16 @@ interface Rows { off: Int32Array; ids: Int32Array }
 /** Plain data for persisting a built index: typed columns, no per-passage objects, no text. */
 export interface CorpusSnapshot {
   sources: Omit<Source, 'text'>[];
-  entities: Entity[];
+  /** Entities as columns: ids, kinds (one letter each), aliases and roles (ALT_SEP within, KEY_SEP between), sources and passages. */
+  entities: { ids: string; kinds: string; aliases: string; roles: string; sources: Rows; passages: Rows };
   /** Per passage: source index, start and end offsets in the source text, 1-based line, BM25 length. */
   pSource: Int32Array; pStart: Int32Array; pEnd: Int32Array; pLine: Int32Array; pLen: Int32Array;
   /** Entities (indices into `entities`) per passage. */
   pEnt: Rows;
-  /** Quotations, only for passages that have some. */
-  quotes: [number, Quote[]][];
+  /** The name tables built from the entities: alias -> entity index, role -> entity indices. */
+  names: { aliases: string; aliasOwner: Int32Array; roles: string; roleOwners: Rows };
+  /** Quotations, in passage order (aligned with qPassage/qSlot): words, offsets, speakers ('' for none). */
+  quotes: { text: string; start: Int32Array; end: Int32Array; speaker: string };
   /** Index terms, joined by KEY_SEP; a term's id is its position. */
   terms: string;
   /** Unique term ids per passage (forward index), and passages per term with term frequencies (postings). */
@@ -70,7 +73,20 @@ export interface CorpusSnapshot {
 }
 
 const KEY_SEP = '\u0001';
+const ALT_SEP = '\u0003';
 const EMPTY = new Int32Array(0);
+const KIND_LETTER: Record<Entity['kind'], string> = { person: 'p', place: 'l', organization: 'o' };
+const LETTER_KIND: Record<string, Entity['kind']> = { p: 'person', l: 'place', o: 'organization' };
+const joinRows = (rows: string[][]) => rows.map((r) => r.join(ALT_SEP)).join(KEY_SEP);
+const splitRows = (s: string, n: number) => (n ? s.split(KEY_SEP).map((r) => (r ? r.split(ALT_SEP) : [])) : []);
+function toRows(lists: ArrayLike<number>[]): Rows {
+  const off = new Int32Array(lists.length + 1);
+  lists.forEach((l, i) => { off[i + 1] = off[i] + l.length; });
+  const ids = new Int32Array(off[lists.length]);
+  lists.forEach((l, i) => ids.set(Array.from(l), off[i]));
+  return { off, ids };
+}
+const rowOf = (r: Rows, i: number) => Array.from(r.ids.subarray(r.off[i], r.off[i + 1]));
 
 /**
  * The indexed corpus. Passages are kept as columns of typed arrays (source, offsets, line, length,
@@ -80,9 +96,11 @@ const EMPTY = new Int32Array(0);
  */
 export class Corpus {
   readonly sources: Source[] = [];
-  readonly entities: Entity[] = [];
   private readonly sourceIndex = new Map<string, number>();
-  private readonly entityById = new Map<string, Entity>();
+  /** Entity ids by index, and the entities themselves, materialised from columns on first use after a snapshot load. */
+  private entityIds: string[] = [];
+  private entityList: (Entity | undefined)[] = [];
+  private entityCols?: CorpusSnapshot['entities'] & { aliasRows: string[][]; roleRows: string[][] };
   private readonly entityIndex = new Map<string, number>();
   /** Surface alias (apostrophes folded) -> entity id; ambiguous aliases are absent. */
   readonly aliases = new Map<string, string>();
@@ -93,7 +111,9 @@ export class Corpus {
   private pSource: Int32Array = EMPTY; private pStart: Int32Array = EMPTY; private pEnd: Int32Array = EMPTY;
   private pLine: Int32Array = EMPTY; private pLen: Int32Array = EMPTY;
   private pEnt: Rows = { off: new Int32Array(1), ids: EMPTY };
-  private readonly pQuotes = new Map<number, Quote[]>();
+  /** Quotations by passage while building; columns once built. */
+  private pQuotes = new Map<number, Quote[]>();
+  private qText: string[] = []; private qStart: Int32Array = EMPTY; private qEnd: Int32Array = EMPTY; private qSpeaker: string[] = [];
   private pKeys: Rows = { off: new Int32Array(1), ids: EMPTY };
   private readonly vocab = new Map<string, number>();
   private terms: string[] = [];
@@ -122,11 +142,42 @@ export class Corpus {
     const source = this.sources[this.pSource[i]];
     const { off, ids } = this.pEnt;
     const entities: string[] = [];
-    for (let k = off[i]; k < off[i + 1]; k++) entities.push(this.entities[ids[k]].id);
+    for (let k = off[i]; k < off[i + 1]; k++) entities.push(this.entityIds[ids[k]]);
     return {
       index: i, sourceId: source.id, text: source.text.slice(this.pStart[i], this.pEnd[i]),
-      start: this.pStart[i], end: this.pEnd[i], line: this.pLine[i], entities, quotes: this.pQuotes.get(i) ?? (NONE as unknown as Quote[]),
+      start: this.pStart[i], end: this.pEnd[i], line: this.pLine[i], entities, quotes: this.quotesOf(i),
     };
+  }
+  /** Quotations of the i-th passage (from the columns: a binary search in the passage-ordered list). */
+  private quotesOf(i: number): Quote[] {
+    if (this.builder) return this.pQuotes.get(i) ?? (NONE as unknown as Quote[]);
+    const qp = this.qPassage;
+    let lo = 0, hi = qp.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (qp[mid] < i) lo = mid + 1; else hi = mid; }
+    if (lo >= qp.length || qp[lo] !== i) return NONE as unknown as Quote[];
+    const out: Quote[] = [];
+    for (let k = lo; k < qp.length && qp[k] === i; k++) {
+      const q: Quote = { text: this.qText[k], start: this.qStart[k], end: this.qEnd[k] };
+      if (this.qSpeaker[k]) q.speaker = this.qSpeaker[k];
+      out.push(q);
+    }
+    return out;
+  }
+  /** Number of entities. */
+  get entityCount(): number { return this.entityIds.length; }
+  /** All entities (materialised; the checker looks them up by id instead). */
+  get entities(): Entity[] { return this.entityIds.map((_, i) => this.entityAt(i)); }
+  private entityAt(i: number): Entity {
+    let e = this.entityList[i];
+    if (!e) {
+      const c = this.entityCols!;
+      e = {
+        id: this.entityIds[i], name: this.entityIds[i], kind: LETTER_KIND[c.kinds[i]], aliases: c.aliasRows[i], roles: c.roleRows[i],
+        sources: rowOf(c.sources, i).map((si) => this.sources[si].id), passages: rowOf(c.passages, i),
+      };
+      this.entityList[i] = e;
+    }
+    return e;
   }
   /** All passages, materialised (tests and tools; the checker works on search results). */
   allPassages(): Passage[] { return Array.from({ length: this.count }, (_, i) => this.passage(i)); }
@@ -134,7 +185,7 @@ export class Corpus {
   passageText(i: number): string { const s = this.sources[this.pSource[i]]; return s.text.slice(this.pStart[i], this.pEnd[i]); }
 
   getSource(id: string): Source | undefined { const i = this.sourceIndex.get(id); return i === undefined ? undefined : this.sources[i]; }
-  getEntity(id: string): Entity | undefined { return this.entityById.get(id); }
+  getEntity(id: string): Entity | undefined { const i = this.entityIndex.get(id); return i === undefined ? undefined : this.entityAt(i); }
   /** Unique comparison keys of a passage (entity keys are `@Name`). */
   keysOf(p: Passage): string[] {
     const { off, ids } = this.pKeys;
@@ -151,39 +202,43 @@ export class Corpus {
   addSource(s: Source): void { this.sourceIndex.set(s.id, this.sources.length); this.sources.push(s); }
   /** @internal */
   setEntities(entities: Entity[]): void {
-    for (const e of entities) { this.entityIndex.set(e.id, this.entities.length); this.entities.push(e); this.entityById.set(e.id, e); }
-    const count = new Map<string, Set<string>>();
+    for (const e of entities) { this.entityIndex.set(e.id, this.entityIds.length); this.entityIds.push(e.id); this.entityList.push(e); }
+    this.indexNames(entities);
+  }
+
+  /** The alias, surname and role tables (from entities or their columns: only id, name, kind, aliases and roles are read). */
+  private indexNames(entities: Pick<Entity, 'id' | 'name' | 'kind' | 'aliases' | 'roles'>[]): void {
+    // Alias -> its one owner, or null when several entities share it (then it names no one).
+    const owner = new Map<string, string | null>();
     for (const e of entities) for (const a of e.aliases) {
-      const set = count.get(a) ?? new Set();
-      set.add(e.id);
-      count.set(a, set);
+      const o = owner.get(a);
+      if (o === undefined) owner.set(a, e.id); else if (o !== e.id) owner.set(a, null);
     }
-    for (const [a, ids] of count) if (ids.size === 1) this.aliases.set(a, [...ids][0]);
+    for (const [a, id] of owner) if (id !== null) this.aliases.set(a, id);
     // A person is also called by surname alone when no one else in the corpus shares it: "Peskov".
     // Korean names put the family name first ("Kim Jong Un" -> "Kim").
-    const surnameOwners = new Map<string, Set<string>>();
+    const surnameOwner = new Map<string, string | null>();
     for (const e of entities) {
       if (e.kind !== 'person') continue;
       const t = e.name.split(' ');
       if (t.length < 2) continue;
       const sur = t.length === 3 && t[0].length <= 3 ? t[0] : t[t.length - 1];
       if (sur.length < 3 || !/^\p{Lu}/u.test(sur)) continue;
-      const set = surnameOwners.get(sur) ?? new Set();
-      set.add(e.id);
-      surnameOwners.set(sur, set);
+      const o = surnameOwner.get(sur);
+      if (o === undefined) surnameOwner.set(sur, e.id); else if (o !== e.id) surnameOwner.set(sur, null);
     }
-    for (const [sur, ids] of surnameOwners) if (ids.size === 1 && !count.has(sur)) this.aliases.set(sur, [...ids][0]);
+    for (const [sur, id] of surnameOwner) if (id !== null && !owner.has(sur)) this.aliases.set(sur, id);
     // Korean-style names are also written with a hyphen: "Kim Jong Un" / "Kim Jong-un".
     for (const e of entities) {
+      if (e.kind !== 'person') continue;
       const t = e.name.split(' ');
-      if (e.kind !== 'person' || t.length !== 3) continue;
+      if (t.length !== 3) continue;
       for (const v of [`${t[0]} ${t[1]}-${t[2].toLowerCase()}`, `${t[0]} ${t[1]}-${t[2]}`]) if (!this.aliases.has(v)) this.aliases.set(v, e.id);
     }
     for (const e of entities) for (const r of e.roles) {
       const k = r.toLowerCase();
-      const ids = this.roles.get(k) ?? [];
-      if (!ids.includes(e.id)) ids.push(e.id);
-      this.roles.set(k, ids);
+      const ids = this.roles.get(k);
+      if (!ids) this.roles.set(k, [e.id]); else if (!ids.includes(e.id)) ids.push(e.id);
     }
   }
 
@@ -258,6 +313,10 @@ export class Corpus {
         }
       }
       this.qPassage = qPassage.done(); this.qSlot = qSlot.done();
+      const quotes = b.quoteWords.map(([p, slot]) => this.pQuotes.get(p)![slot]);
+      this.qText = quotes.map((q) => q.text); this.qSpeaker = quotes.map((q) => q.speaker ?? '');
+      this.qStart = Int32Array.from(quotes, (q) => q.start); this.qEnd = Int32Array.from(quotes, (q) => q.end);
+      this.pQuotes = new Map();
       const pr = pairs.done();
       const qOff = new Int32Array(this.qVocab.size + 1);
       for (let k = 0; k < pr.length; k += 2) qOff[pr[k] + 1]++;
@@ -314,9 +373,21 @@ export class Corpus {
   toSnapshot(): CorpusSnapshot {
     return {
       sources: this.sources.map(({ text: _text, ...rest }) => rest),
-      entities: this.entities,
+      entities: (() => {
+        const all = this.entities;
+        return {
+          ids: this.entityIds.join(KEY_SEP), kinds: all.map((e) => KIND_LETTER[e.kind]).join(''),
+          aliases: joinRows(all.map((e) => e.aliases)), roles: joinRows(all.map((e) => e.roles)),
+          sources: toRows(all.map((e) => e.sources.map((id) => this.sourceIndex.get(id)!))), passages: toRows(all.map((e) => e.passages)),
+        };
+      })(),
+      names: {
+        aliases: [...this.aliases.keys()].join(KEY_SEP), aliasOwner: Int32Array.from(this.aliases.values(), (id) => this.entityIndex.get(id)!),
+        roles: [...this.roles.keys()].join(KEY_SEP), roleOwners: toRows([...this.roles.values()].map((ids) => ids.map((id) => this.entityIndex.get(id)!))),
+      },
       pSource: this.pSource, pStart: this.pStart, pEnd: this.pEnd, pLine: this.pLine, pLen: this.pLen,
-      pEnt: this.pEnt, quotes: [...this.pQuotes.entries()],
+      pEnt: this.pEnt,
+      quotes: { text: this.qText.join(KEY_SEP), start: this.qStart, end: this.qEnd, speaker: this.qSpeaker.join(KEY_SEP) },
       terms: this.terms.join(KEY_SEP), pKeys: this.pKeys, post: this.post, postTf: this.postTf,
       qWords: [...this.qVocab.keys()].join(KEY_SEP), qPost: this.qPost, qPassage: this.qPassage, qSlot: this.qSlot,
     };
@@ -330,11 +401,21 @@ export class Corpus {
     if (sources.length !== s.sources.length) throw new Error('snapshot does not match the sources');
     const c = new Corpus();
     for (const src of sources) c.addSource(src);
-    c.setEntities(s.entities);
+    const ids = s.entities.ids ? s.entities.ids.split(KEY_SEP) : [];
+    c.entityCols = { ...s.entities, aliasRows: splitRows(s.entities.aliases, ids.length), roleRows: splitRows(s.entities.roles, ids.length) };
+    ids.forEach((id, i) => c.entityIndex.set(id, i));
+    c.entityIds = ids;
+    c.entityList = new Array(ids.length);
+    // The name tables as they were built (same insertion order), not recomputed.
+    const { names } = s;
+    if (names.aliasOwner.length) names.aliases.split(KEY_SEP).forEach((a, k) => c.aliases.set(a, ids[names.aliasOwner[k]]));
+    if (names.roleOwners.off.length > 1) names.roles.split(KEY_SEP).forEach((r, k) => c.roles.set(r, rowOf(names.roleOwners, k).map((i) => ids[i])));
     c.count = s.pSource.length;
     c.pSource = s.pSource; c.pStart = s.pStart; c.pEnd = s.pEnd; c.pLine = s.pLine; c.pLen = s.pLen;
     c.pEnt = s.pEnt;
-    for (const [i, q] of s.quotes) c.pQuotes.set(i, q);
+    const nq = s.qPassage.length;
+    c.qText = nq ? s.quotes.text.split(KEY_SEP) : []; c.qSpeaker = nq ? s.quotes.speaker.split(KEY_SEP) : [];
+    c.qStart = s.quotes.start; c.qEnd = s.quotes.end;
     c.terms = s.terms ? s.terms.split(KEY_SEP) : [];
     c.terms.forEach((t, i) => c.vocab.set(t, i));
     c.pKeys = s.pKeys; c.post = s.post; c.postTf = s.postTf;

@@ -31,7 +31,7 @@ async function handle(req: Request): Promise<void> {
       type: 'loaded', id: req.id, stats, problems: loaded.problems, heapUsed: getHeapStatistics().used_heap_size,
       summary: {
         sources: corpus.sources.map(({ text: _text, ...info }) => info),
-        entities: corpus.entities.length, passages: corpus.passageCount, files: loaded.files,
+        entities: corpus.entityCount, passages: corpus.passageCount, files: loaded.files,
       },
     });
   } else if (req.type === 'check') {

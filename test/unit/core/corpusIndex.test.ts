@@ -59,6 +59,10 @@ describe('columnar corpus index', () => {
       assert.equal(back.idf(keys[0]), corpus.idf(keys[0]));
     }
     assert.deepEqual(back.searchQuotes(['we', 'have', 'time'], 5), corpus.searchQuotes(['we', 'have', 'time'], 5));
+    assert.equal(back.entityCount, corpus.entityCount);
+    for (const e of corpus.entities) assert.deepEqual(back.getEntity(e.id), e);
+    assert.deepEqual([...back.aliases], [...corpus.aliases]);
+    assert.deepEqual([...back.roles], [...corpus.roles]);
     assert.throws(() => Corpus.fromSnapshot(snap, corpus.sources.slice(1)), /does not match/);
   });
 });
