@@ -66,13 +66,15 @@ export interface CorpusSnapshot {
   /** Index terms, joined by KEY_SEP; a term's id is its position. */
   terms: string;
   /** Unique term ids per passage (forward index), and passages per term with term frequencies (postings). */
-  pKeys: Rows;
+  pKeys: Rows; pKeyTf: Uint8Array;
   post: Rows; postTf: Uint8Array;
   /** Quotation index: normalised words joined by KEY_SEP, quotes per word, and the quote list. */
   qWords: string; qPost: Rows; qPassage: Int32Array; qSlot: Int32Array;
 }
 
 const KEY_SEP = '\u0001';
+/** Passages above which search gathers candidates from the rarer keys only (see Corpus.search). */
+const LARGE_CORPUS = 100_000;
 const ALT_SEP = '\u0003';
 const EMPTY = new Int32Array(0);
 const KIND_LETTER: Record<Entity['kind'], string> = { person: 'p', place: 'l', organization: 'o' };
@@ -119,6 +121,8 @@ export class Corpus {
   private terms: string[] = [];
   private post: Rows = { off: new Int32Array(1), ids: EMPTY };
   private postTf: Uint8Array = new Uint8Array(0);
+  /** Term frequencies aligned with pKeys (the forward index). */
+  private pKeyTf: Uint8Array = new Uint8Array(0);
   private avgLen = 1;
   private count = 0;
   private builder?: {
@@ -134,6 +138,10 @@ export class Corpus {
   private readonly figureCache = new Map<number, Figure[]>();
   private readonly tokenCache = new Map<number, Token[]>();
   private scratch = new Float64Array(0);
+  private termScratch = new Float64Array(0);
+  private quoteScratch = new Float64Array(0);
+  /** @internal How search prunes in big corpora (tests lower these to exercise the pruned path on small ones). */
+  searchTuning = { largeCorpus: LARGE_CORPUS, gatherMin: 1000, gatherShare: 0.002 };
 
   /** Number of passages. */
   get passageCount(): number { return this.count; }
@@ -301,6 +309,7 @@ export class Corpus {
       }
       this.post = { off, ids };
       this.postTf = postTf;
+      this.pKeyTf = Uint8Array.from(tf, (n) => Math.min(255, n));
       // The quotation index, the same way: normalised word -> quotes using it.
       const qPassage = new IntColumn(), qSlot = new IntColumn(), pairs = new IntColumn();
       for (const [p, slot, words] of b.quoteWords) {
@@ -348,20 +357,53 @@ export class Corpus {
     ranked.sort((x, y) => x.df - y.df);
     const cap = Math.max(2000, N * 0.04);
     const used = ranked.filter((x, i) => i < 2 || x.df <= cap).slice(0, 12);
+    // In a big corpus only the rarer keys gather candidates; the commoner ones (still under the cap)
+    // are scored on those candidates through the forward index, not by walking their long postings.
+    const { largeCorpus, gatherMin, gatherShare } = this.searchTuning;
+    const gatherCap = N > largeCorpus ? Math.max(gatherMin, N * gatherShare) : Infinity;
+    const gather = used.filter((x, i) => i < (N > largeCorpus ? 1 : 2) || x.df <= gatherCap);
+    const late = used.filter((x) => !gather.includes(x));
     // Scores accumulate in a reused typed array; only touched passages are visited afterwards.
     if (this.scratch.length < N) this.scratch = new Float64Array(N);
     const acc = this.scratch;
     const touched: number[] = [];
     const { off, ids } = this.post;
     const tfs = this.postTf, len = this.pLen, avg = this.avgLen;
-    for (const { q, t, df } of used) {
-      const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-      const w = idf * (q.startsWith('@') ? 1.5 : 1) * (k1 + 1);
+    const weight = (q: string, df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5)) * (q.startsWith('@') ? 1.5 : 1) * (k1 + 1);
+    for (const { q, t, df } of gather) {
+      const w = weight(q, df);
       for (let k = off[t]; k < off[t + 1]; k++) {
         const p = ids[k], tf = tfs[k];
         if (acc[p] === 0) touched.push(p);
         acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg));
       }
+    }
+    if (late.length) {
+      // Weights of the late keys by term id in a reused typed array (cleared after).
+      if (this.termScratch.length < this.terms.length) this.termScratch = new Float64Array(this.terms.length);
+      const lateW = this.termScratch;
+      let bound = 0; // no passage gains more than this from the late keys (BM25's tf factor is < 1)
+      for (const x of late) { const w = weight(x.q, x.df); lateW[x.t] = w; bound += w; }
+      const { off: fOff, ids: fIds } = this.pKeys;
+      const fTf = this.pKeyTf;
+      const addLate = (p: number) => {
+        for (let k = fOff[p]; k < fOff[p + 1]; k++) {
+          const w = lateW[fIds[k]];
+          if (w !== 0) { const tf = fTf[k]; acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg)); }
+        }
+      };
+      // Best candidates so far get their full score; the rest only if they could still reach the
+      // top `limit` (partial score + bound), which in practice is none of them (MaxScore pruning).
+      const first = topK(touched, touched.length, acc, Math.max(32, limit * 4));
+      for (const p of first) addLate(p);
+      const full = first.map((p) => acc[p]).sort((x, y) => y - x);
+      const threshold = full.length >= limit ? full[limit - 1] : -Infinity;
+      const done = new Set(first);
+      for (let n = 0; n < touched.length; n++) {
+        const p = touched[n];
+        if (acc[p] + bound >= threshold && !done.has(p)) addLate(p);
+      }
+      for (const x of late) lateW[x.t] = 0;
     }
     const top = topK(touched, touched.length, acc, limit);
     const out = top.map((p) => ({ passage: this.passage(p), score: acc[p] }));
@@ -388,7 +430,7 @@ export class Corpus {
       pSource: this.pSource, pStart: this.pStart, pEnd: this.pEnd, pLine: this.pLine, pLen: this.pLen,
       pEnt: this.pEnt,
       quotes: { text: this.qText.join(KEY_SEP), start: this.qStart, end: this.qEnd, speaker: this.qSpeaker.join(KEY_SEP) },
-      terms: this.terms.join(KEY_SEP), pKeys: this.pKeys, post: this.post, postTf: this.postTf,
+      terms: this.terms.join(KEY_SEP), pKeys: this.pKeys, pKeyTf: this.pKeyTf, post: this.post, postTf: this.postTf,
       qWords: [...this.qVocab.keys()].join(KEY_SEP), qPost: this.qPost, qPassage: this.qPassage, qSlot: this.qSlot,
     };
   }
@@ -418,7 +460,7 @@ export class Corpus {
     c.qStart = s.quotes.start; c.qEnd = s.quotes.end;
     c.terms = s.terms ? s.terms.split(KEY_SEP) : [];
     c.terms.forEach((t, i) => c.vocab.set(t, i));
-    c.pKeys = s.pKeys; c.post = s.post; c.postTf = s.postTf;
+    c.pKeys = s.pKeys; c.pKeyTf = s.pKeyTf; c.post = s.post; c.postTf = s.postTf;
     (s.qWords ? s.qWords.split(KEY_SEP) : []).forEach((w, i) => c.qVocab.set(w, i));
     c.qPost = s.qPost; c.qPassage = s.qPassage; c.qSlot = s.qSlot;
     c.finish();
@@ -438,13 +480,16 @@ export class Corpus {
     lists.sort((a, b) => size(a) - size(b));
     // The rarest words carry the match; the commonest ("the", "we") only cost time in a big corpus.
     const used = lists.filter((t, i) => i < 3 || size(t) <= Math.max(500, n * 0.05)).slice(0, 16);
-    const acc = new Float64Array(n);
+    if (this.quoteScratch.length < n) this.quoteScratch = new Float64Array(n);
+    const acc = this.quoteScratch;
     const touched: number[] = [];
     for (const t of used) {
       const idf = Math.log(1 + n / size(t));
       for (let k = off[t]; k < off[t + 1]; k++) { const id = ids[k]; if (acc[id] === 0) touched.push(id); acc[id] += idf; }
     }
-    return topK(touched, touched.length, acc, limit).map((id) => {
+    const top = topK(touched, touched.length, acc, limit);
+    for (const id of touched) acc[id] = 0;
+    return top.map((id) => {
       const passage = this.passage(this.qPassage[id]);
       return { passage, quote: passage.quotes[this.qSlot[id]] };
     });

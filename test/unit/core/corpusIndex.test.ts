@@ -43,6 +43,29 @@ describe('columnar corpus index', () => {
     assert.equal(hits[0].quote.speaker, 'Vladimir Putin');
   });
 
+  it('in a big corpus, scores candidates from the rarer keys exactly, and still ranks the right passage first', async () => {
+    const corpus = await seeds();
+    const queries: string[][] = [];
+    for (let i = 0; i < corpus.passageCount; i++) { const k = corpus.keysOf(corpus.passage(i)); if (k.length >= 6) queries.push(k); }
+    const exact = queries.map((q) => corpus.search(q, 3));
+    corpus.searchTuning = { largeCorpus: 0, gatherMin: 2, gatherShare: 0 };
+    try {
+      let same = 0;
+      queries.forEach((q, n) => {
+        const pruned = corpus.search(q, 3);
+        if (pruned[0]?.passage.index === exact[n][0]?.passage.index) same++;
+        // A passage found both ways has the same score: the commoner keys are added, not dropped.
+        for (const h of pruned) {
+          const e = exact[n].find((x) => x.passage.index === h.passage.index);
+          if (e) assert.ok(Math.abs(e.score - h.score) < 1e-9, `score ${h.score} vs ${e.score}`);
+        }
+      });
+      assert.ok(same / queries.length > 0.9, `same first passage for ${same}/${queries.length}`);
+    } finally {
+      corpus.searchTuning = { largeCorpus: 100_000, gatherMin: 1000, gatherShare: 0.002 };
+    }
+  });
+
   it('round-trips through a snapshot: same passages, keys, rankings and quotations', async () => {
     const corpus = await seeds();
     const snap = v8.deserialize(v8.serialize(corpus.toSnapshot())) as CorpusSnapshot;
