@@ -94,16 +94,25 @@ export class DraftChecker {
   }
 }
 
+/** What a name's finding says about its entity, per corpus: the same for every mention, so made once. */
+const nameCards = new WeakMap<Corpus, Map<string, Pick<Finding, 'entity' | 'reason' | 'evidence' | 'details'>>>();
+
 function nameFinding(text: string, m: NameMention, corpus: Corpus): Finding {
-  const e = corpus.getEntity(m.id)!;
-  const evidence = e.passages.slice(0, 3).map((pi) => evidenceOf(corpus, corpus.passage(pi), [], 1));
-  return {
-    kind: 'name', text: text.slice(m.start, m.end), start: m.start, end: m.end, line: 0, column: 0, verdict: 'found',
-    entity: e.name,
-    reason: `${e.name}: mentioned in ${e.sources.length} source${e.sources.length === 1 ? '' : 's'}`,
-    evidence, fixes: [],
-    details: { roles: e.roles.slice(0, 5), sourceCount: e.sources.length, aliases: e.aliases },
-  };
+  let cards = nameCards.get(corpus);
+  if (!cards) { cards = new Map(); nameCards.set(corpus, cards); }
+  let card = cards.get(m.id);
+  if (!card) {
+    const e = corpus.getEntity(m.id)!;
+    card = {
+      entity: e.name,
+      reason: `${e.name}: mentioned in ${e.sources.length} source${e.sources.length === 1 ? '' : 's'}`,
+      evidence: e.passages.slice(0, 3).map((pi) => evidenceOf(corpus, corpus.passage(pi), [], 1)),
+      details: { roles: e.roles.slice(0, 5), sourceCount: e.sources.length, aliases: e.aliases },
+    };
+    if (cards.size > 5000) cards.clear();
+    cards.set(m.id, card);
+  }
+  return { kind: 'name', text: text.slice(m.start, m.end), start: m.start, end: m.end, line: 0, column: 0, verdict: 'found', ...card, fixes: [] };
 }
 
 /** An evidence record for a passage, with marks on the words to highlight. */
