@@ -65,6 +65,8 @@ function unitOf(words: string[]): [string, number, number] | undefined {
 }
 
 /** Finds the figures in `text` (offsets relative to `base`). */
+const TIME_OF_DAY_RE = /^\d{1,2}:[0-5]\d(?::[0-5]\d)?\b|^\d{1,2}[.:][0-5]\d\s*(?:[ap]\.?m\b\.?|GMT\b|UTC\b|BST\b|CET\b|local time\b|hrs\b|h\b)/i;
+
 export function findFigures(text: string, base = 0): Figure[] {
   const toks = tokenize(text, base);
   const out: Figure[] = [];
@@ -74,6 +76,14 @@ export function findFigures(text: string, base = 0): Figure[] {
     if (used.has(i)) continue;
     const t = toks[i];
     const w = lowers[i];
+    // A time of day ("11:05", "14:20 GMT", "10.30 a.m.") is a timestamp, not a quantity: live blogs
+    // start entries with one. It is skipped whole.
+    const clock = /^\d{1,2}(?:\.\d\d)?$/.test(t.text) && parseInt(t.text, 10) <= 24 ? TIME_OF_DAY_RE.exec(text.slice(t.start - base)) : null;
+    if (clock) {
+      const end = t.start + clock[0].length;
+      while (i + 1 < toks.length && toks[i + 1].start < end) used.add(++i);
+      continue;
+    }
     let kind: FigureKind | undefined;
     let value = NaN;
     let j = i; // last token of the figure

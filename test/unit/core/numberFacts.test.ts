@@ -31,3 +31,14 @@ describe('how often', () => {
     assert.ok(!agrees(a, b));
   });
 });
+
+describe('times of day', () => {
+  it('are timestamps, not quantities: a live blog entry time is no figure, a count next to it still is', () => {
+    const kinds = (t: string) => findFigures(t).map((f) => `${f.kind}:${f.value}`);
+    assert.deepEqual(kinds('11:05 Putin said the two men would meet again'), ['count:2']);
+    assert.deepEqual(kinds('At 10.30 local time the leaders met'), []);
+    assert.deepEqual(kinds('**14:20 GMT** North Korea fired 2 missiles'), ['count:2']);
+    assert.deepEqual(kinds('The talks lasted 4 hours'), ['count:4']);
+    assert.deepEqual(kinds('Growth was 10.30 percent'), ['percent:10.3']);
+  });
+});
