@@ -12,7 +12,10 @@ export interface NameMention {
   viaRole?: boolean;
 }
 
-interface AliasTable { first: Map<string, { words: string[]; id: string }[]>; roles: { re: RegExp; id: string }[] }
+interface AliasTable {
+  first: Map<string, { words: string[]; id: string }[]>;
+  /** The same aliases by their first two words (multi-word) or their one word: a big corpus has thousands of "John ..." names. */
+  byStart: Map<string, { words: string[]; id: string }[]>; roles: Map<string, string>; roleWords: number }
 const tables = new WeakMap<Corpus, AliasTable>();
 
 function tableOf(corpus: Corpus): AliasTable {
@@ -28,14 +31,23 @@ function tableOf(corpus: Corpus): AliasTable {
     first.set(words[0], list);
   }
   for (const list of first.values()) list.sort((a, b) => b.words.length - a.words.length);
-  // Role phrases of two or more words that belong to one person: "the Kremlin spokesman".
-  const roles: { re: RegExp; id: string }[] = [];
-  for (const [role, ids] of corpus.roles) {
-    if (ids.length !== 1 || role.split(' ').length < 2 || role.length > 40) continue;
-    const esc = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-    roles.push({ re: new RegExp(`\\b[Tt]he\\s+(${esc})\\b`, 'gi'), id: ids[0] });
+  const byStart = new Map<string, { words: string[]; id: string }[]>();
+  for (const list of first.values()) for (const c of list) {
+    const key = c.words.length > 1 ? `${c.words[0]} ${c.words[1]}` : c.words[0];
+    const l = byStart.get(key);
+    if (l) l.push(c); else byStart.set(key, [c]);
   }
-  t = { first, roles };
+  // Role phrases of two or more words that belong to one person: "the Kremlin spokesman".
+  // Looked up word by word after "the" (a big corpus knows thousands of roles: no regex per role).
+  const roles = new Map<string, string>();
+  let roleWords = 0;
+  for (const [role, ids] of corpus.roles) {
+    const n = role.split(/\s+/).length;
+    if (ids.length !== 1 || n < 2 || role.length > 40) continue;
+    roles.set(foldPunctuation(role.toLowerCase()).replace(/\s+/g, ' '), ids[0]);
+    roleWords = Math.max(roleWords, n);
+  }
+  t = { first, byStart, roles, roleWords };
   tables.set(corpus, t);
   return t;
 }
@@ -44,25 +56,39 @@ const TITLE_OR_ROLE = /^(President|Prime|Minister|Marshal|Director|General|Secre
 
 /** Every mention of a corpus entity in `text`, longest alias first, left to right. */
 export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
-  const { first, roles } = tableOf(corpus);
+  const { first, byStart, roles, roleWords } = tableOf(corpus);
   const folded = foldPunctuation(text);
   const out: NameMention[] = [];
   const wordRe = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
   const words: { w: string; start: number; end: number }[] = [];
   for (const m of folded.matchAll(wordRe)) words.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
-  for (const { re, id } of roles) {
-    re.lastIndex = 0;
-    for (const m of folded.matchAll(re)) {
-      const start = m.index! + m[0].length - m[1].length;
-      const end = start + m[1].length;
-      out.push({ id, start, end, viaRole: true });
+  // "the Kremlin spokesman": the longest known role phrase after "the", its words separated by spaces only.
+  if (roles.size) {
+    for (let i = 0; i + 2 < words.length; i++) {
+      if (words[i].w.toLowerCase() !== 'the' || !/^\s+$/.test(folded.slice(words[i].end, words[i + 1].start))) continue;
+      let phrase = words[i + 1].w.toLowerCase();
+      let found: { id: string; n: number } | undefined;
+      for (let n = 2; n <= roleWords && i + n < words.length; n++) {
+        if (!/^\s+$/.test(folded.slice(words[i + n - 1].end, words[i + n].start))) break;
+        phrase += ' ' + words[i + n].w.toLowerCase();
+        const id = roles.get(phrase);
+        if (id) found = { id, n };
+      }
+      if (found) out.push({ id: found.id, start: words[i + 1].start, end: words[i + found.n].end, viaRole: true });
     }
   }
   const byRole = out.slice();
   for (let i = 0; i < words.length; i++) {
     if (byRole.some((r) => words[i].start >= r.start && words[i].start < r.end)) continue;
-    const cands = first.get(words[i].w.replace(/'s$/, ''));
-    if (!cands) continue;
+    // Candidates starting with this word and the next (longest first), then the one-word alias.
+    const w0 = words[i].w.replace(/'s$/, '');
+    if (!first.has(w0)) continue;
+    const w1 = words[i + 1]?.w;
+    const cands = [
+      ...(w1 ? byStart.get(`${words[i].w} ${w1}`) ?? [] : []),
+      ...(w1 && /'s?$/.test(w1) ? byStart.get(`${words[i].w} ${w1.replace(/'s$|'$/, '')}`) ?? [] : []),
+      ...(byStart.get(w0) ?? []),
+    ];
     for (const c of cands) {
       let ok = true;
       for (let k = 0; k < c.words.length; k++) {
