@@ -7,6 +7,7 @@ import { findQuotes, type RawQuote } from './quotes';
 import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS, type Token } from './text';
 import { findFigures, type Figure } from './numberFacts';
 import { resolveSpeaker } from './speakers';
+import { withoutText } from './lazyText';
 
 export interface ScoredPassage { passage: Passage; score: number }
 
@@ -414,7 +415,7 @@ export class Corpus {
   /** Plain data for persisting the built index (see indexStore.ts). The source texts are not in it. */
   toSnapshot(): CorpusSnapshot {
     return {
-      sources: this.sources.map(({ text: _text, ...rest }) => rest),
+      sources: this.sources.map(withoutText),
       entities: (() => {
         const all = this.entities;
         return {

@@ -7,6 +7,7 @@ import { indexCorpus, FileIndexStore, MemoryIndexStore } from './indexStore';
 import { getHeapStatistics } from 'node:v8';
 import { DraftChecker, checkDraft } from './checker';
 import { analyseSource } from './corpus';
+import { withoutText } from './lazyText';
 import { AnalysisPool, defaultAnalysisThreads, type AnalyseRequest, type AnalyseResponse } from './analysisPool';
 
 /** Corpora with at least this many articles to analyse are analysed in extra threads. */
@@ -30,7 +31,7 @@ async function handle(req: Request): Promise<void> {
     post({
       type: 'loaded', id: req.id, stats, problems: loaded.problems, heapUsed: getHeapStatistics().used_heap_size,
       summary: {
-        sources: corpus.sources.map(({ text: _text, ...info }) => info),
+        sources: corpus.sources.map(withoutText),
         entities: corpus.entityCount, passages: corpus.passageCount, files: loaded.files,
       },
     });

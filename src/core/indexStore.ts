@@ -9,6 +9,7 @@ import * as v8 from 'node:v8';
 import type { Source } from './types';
 import { Corpus, buildCorpus, analyseSource, resolveMode, type SourceAnalysis, type CorpusSnapshot } from './corpus';
 import type { NlpMode } from './entities';
+import { releaseTexts } from './lazyText';
 
 /** Where index data lives. Keys are hex strings; values opaque bytes. */
 export interface IndexStore {
@@ -43,8 +44,14 @@ export class MemoryIndexStore implements IndexStore {
 }
 
 export function sourceHash(s: Source, mode: NlpMode): string {
-  return createHash('sha1').update(INDEX_FORMAT).update('\0').update(mode).update('\0').update(s.text).digest('hex');
+  return textHash(s.text, mode);
 }
+function textHash(text: string, mode: NlpMode): string {
+  return createHash('sha1').update(INDEX_FORMAT).update('\0').update(mode).update('\0').update(text).digest('hex');
+}
+
+/** Corpora with more articles than this keep their text on disk, not in memory (see lazyText.ts). */
+export const KEEP_TEXTS_UP_TO = 500;
 
 export interface IndexOptions {
   store?: IndexStore;
@@ -55,6 +62,8 @@ export interface IndexOptions {
   analyse?: (batch: { text: string }[], mode: NlpMode) => Promise<SourceAnalysis[]>;
   /** Use `analyse` only when at least this many sources need analysing (default 1); fewer are analysed here. */
   analyseFrom?: number;
+  /** Keep every article's text in memory (default: only for corpora up to KEEP_TEXTS_UP_TO articles). */
+  keepTexts?: boolean;
   /** Yield to the event loop between sources (default true) so a host stays responsive. */
   yieldEvery?: number;
 }
@@ -67,6 +76,8 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   const mode = resolveMode(opts.mode, sources.length);
   const hashes = sources.map((s) => sourceHash(s, mode));
   const meta = sources.map((s) => JSON.stringify({ ...s, text: undefined }));
+  // Once indexed, a big corpus' texts are read back from their files when needed.
+  const release = () => { if (!(opts.keepTexts ?? sources.length <= KEEP_TEXTS_UP_TO)) { const hashOf = new Map(sources.map((s, i) => [s, hashes[i]])); releaseTexts(sources, (s, t) => textHash(t, mode) === hashOf.get(s)); } };
   const snapshotKey = createHash('sha1').update(INDEX_FORMAT).update(mode).update(hashes.join(',')).update(meta.join('\n')).digest('hex');
   const store = opts.store;
   if (store) {
@@ -74,6 +85,7 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
     if (snap) {
       try {
         const corpus = Corpus.fromSnapshot(v8.deserialize(snap) as CorpusSnapshot, sources);
+        release();
         opts.onProgress?.(sources.length, sources.length);
         return { corpus, stats: { sources: sources.length, analysed: 0, reused: sources.length, snapshot: 'loaded', ms: performance.now() - t0 } };
       } catch { /* a corrupt or outdated snapshot is rebuilt below */ }
@@ -113,5 +125,6 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   if (store) await Promise.all(missing.map((i) => store.put('a' + hashes[i], v8.serialize(analyses[i]))));
   const corpus = buildCorpus(sources, { mode, analyses });
   if (store) await store.put('c' + snapshotKey, v8.serialize(corpus.toSnapshot()));
+  release();
   return { corpus, stats: { sources: sources.length, analysed: missing.length, reused, snapshot: 'built', ms: performance.now() - t0 } };
 }
