@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import { Session } from 'node:inspector';
 import MiniSearch from 'minisearch';
 import * as core from '../src/core/index';
-import { keysWithEntities } from '../src/core/corpus';
+import { keysWithEntities, numberKey } from '../src/core/corpus';
+import { tokenize } from '../src/core/text';
 import { findNameMentions } from '../src/core/names';
 import type { Source, Finding } from '../src/core/types';
 
@@ -258,11 +259,13 @@ async function main() {
   const gold = claims.filter((c) => c.evidence?.length);
   const queries = claims.map((c) => c.text);
   const hitOf = (texts: string[], ev: string[]) => texts.some((t) => ev.some((e) => fold(t).includes(fold(e))));
-  const ourTop = (q: string) => corpus.search(keysWithEntities(q, 0, []), 3).map((h) => h.passage.text);
+  // As the checker queries: word keys plus numbers in digits (search-only keys).
+  const numbers = (q: string) => tokenize(q).filter((t) => /^\d/.test(t.norm)).map((t) => numberKey(t.norm));
+  const ourTop = (q: string) => corpus.search([...keysWithEntities(q, 0, []), ...numbers(q)], 3).map((h) => h.passage.text);
   const ourHits = gold.map((c) => hitOf(ourTop(c.text), c.evidence!));
   const ourQueryMs = queryTime(queries, ourTop);
   // Also with known names turned into entity keys, as the checker itself queries.
-  const ourTopNames = (q: string) => corpus.search(keysWithEntities(q, 0, findNameMentions(q, corpus)), 3).map((h) => h.passage.text);
+  const ourTopNames = (q: string) => corpus.search([...keysWithEntities(q, 0, findNameMentions(q, corpus)), ...numbers(q)], 3).map((h) => h.passage.text);
   const ourNameHits = gold.map((c) => hitOf(ourTopNames(c.text), c.evidence!));
   const ourNamesQueryMs = queryTime(queries, ourTopNames);
   const rec = (hits: boolean[]) => (gold.length ? hits.filter(Boolean).length / gold.length : null);

@@ -1,6 +1,6 @@
 // Checks a draft against the corpus: finds names, claims and quotations, and judges each claim.
 import type { Finding, Evidence, Mark, Fix, Passage } from './types';
-import { Corpus, keysWithEntities } from './corpus';
+import { Corpus, keysWithEntities, numberKey } from './corpus';
 import { resolveSpeaker } from './speakers';
 import { splitSentences, type Sentence } from './sentences';
 import { findNameMentions, type NameMention } from './names';
@@ -277,7 +277,9 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const uniq = [...new Set(keys)];
   const weight = (k: string) => (k.startsWith('@') ? 1.5 : Math.min(2.5, 0.5 + corpus.idf(k) / 3));
   const total = uniq.reduce((a, k) => a + weight(k), 0) || 1;
-  const hits = corpus.search(uniq, 12);
+  // Numbers in digits help find the passage ("2009", "1,000"); coverage below still compares words only.
+  const numbers = tokenize(s.text).filter((t) => /^\d/.test(t.norm)).map((t) => numberKey(t.norm));
+  const hits = corpus.search(numbers.length ? [...uniq, ...numbers] : uniq, 12);
   const claimToks = tokenize(masked, s.start);
   const claimKeys = new Set(claimToks.map((t) => t.key));
   const inMention = (pos: number) => mentions.some((m) => pos >= m.start && pos < m.end);

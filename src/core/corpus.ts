@@ -510,13 +510,20 @@ export function keysWithEntities(text: string, base: number, mentions: { start: 
   return keysOfTokens(tokenize(text, base), mentions);
 }
 
-/** Comparison keys of tokens (offsets in the mentions' frame), entity mentions as `@id`. */
-export function keysOfTokens(tokens: Token[], mentions: { start: number; end: number; id: string }[]): string[] {
+/** The search key of a number written in digits ("2,009" and "2009" -> "#2009"): for finding evidence, not for coverage. */
+export function numberKey(norm: string): string { return '#' + norm.replace(/,/g, ''); }
+
+/**
+ * Comparison keys of tokens (offsets in the mentions' frame), entity mentions as `@id`. With
+ * `numbers`, numbers in digits are keys too (`#2009`): the index has them for search.
+ */
+export function keysOfTokens(tokens: Token[], mentions: { start: number; end: number; id: string }[], numbers = false): string[] {
   const keys: string[] = [];
   for (const t of tokens) {
     const m = mentions.length ? mentions.find((x) => t.start >= x.start && t.start < x.end) : undefined;
     if (m) { if (keys[keys.length - 1] !== '@' + m.id) keys.push('@' + m.id); continue; }
-    if (!isContent(t) || /^\d/.test(t.norm)) continue;
+    if (/^\d/.test(t.norm)) { if (numbers) keys.push(numberKey(t.norm)); continue; }
+    if (!isContent(t)) continue;
     for (const k of tokenKeys(t)) if (!LIGHT_KEYS.has(k)) keys.push(k);
   }
   return keys;
@@ -558,7 +565,7 @@ export function analyseSource(text: string, mode: NlpMode = 'full'): SourceAnaly
     const inS: { start: number; end: number; id: string }[] = [];
     for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].end <= s.end) inS.push({ start: mentions[j].start, end: mentions[j].end, id: MENTION_MARK + j });
     const tokens = tokenize(s.text, s.start);
-    keys.push(keysOfTokens(tokens, inS).join(KEY_SEP));
+    keys.push(keysOfTokens(tokens, inS, true).join(KEY_SEP));
     quoteWords.push(quotes[k].map((q) => tokens.filter((t) => t.start >= q.start && t.end <= q.end).map((t) => t.norm).join(' ')));
   });
   return { sentences: sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })), mentions, quotes, keys, quoteWords };

@@ -18,7 +18,7 @@ export interface IndexStore {
 }
 
 /** Bumped whenever analysis or index layout changes, so old caches are ignored. */
-export const INDEX_FORMAT = 'corroborate-index-11';
+export const INDEX_FORMAT = 'corroborate-index-12';
 
 /** An IndexStore in a folder: one file per key, written atomically. */
 export class FileIndexStore implements IndexStore {
