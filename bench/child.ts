@@ -27,6 +27,8 @@ interface Args {
   workers: number;
   runs: number;
   workerScript: string;
+  /** MiniSearch is not run on corpora with more passages than this. */
+  peerMaxPassages?: number;
   /** The bundled engine worker (src/core/engineWorker.ts). */
   engineScript: string;
   out: string;
@@ -274,9 +276,10 @@ async function main() {
 
   // MiniSearch keeps a JavaScript object per posting: ~5 GB at a million passages, so beyond
   // PEER_MAX_PASSAGES it would not fit this machine's memory and is not run.
-  if (corpus.passageCount > PEER_MAX_PASSAGES) {
-    log(`MiniSearch not run: ${corpus.passageCount} passages is more than it can hold in this machine's memory (it used ~5 GB for ~930,000)`);
-    Object.assign(partial, { peerSkipped: `more than ${PEER_MAX_PASSAGES.toLocaleString('en')} passages` });
+  const peerMax = args.peerMaxPassages ?? PEER_MAX_PASSAGES;
+  if (corpus.passageCount > peerMax) {
+    log(`MiniSearch not run: ${corpus.passageCount} passages (limit ${peerMax}; it used ~5 GB for ~930,000)`);
+    Object.assign(partial, { peerSkipped: `more than ${peerMax.toLocaleString('en')} passages` });
     await fs.writeFile(args.out, JSON.stringify({ ...partial, partial: false }));
     return;
   }

@@ -41,6 +41,8 @@ for (const s of sizes) if (!/^(seeds|brown|\d+)$/.test(s) || (/^\d+$/.test(s) &&
 const runs = Number(opt('--runs', quick ? 10 : 30));
 const workers = Number(opt('--workers', os.cpus().length));
 const timeoutMin = opt('--timeout-min', undefined);
+// MiniSearch needs ~5 GB per million passages: it is not run above this many (0: never).
+const peerMaxPassages = Number(opt('--peer-max-passages', 1_500_000));
 const cpuProf = flag('--cpu-prof');
 const outFile = path.resolve(root, opt('--out', 'bench/results/latest.json'));
 const defaultTimeoutMin = (size) => (size === 'seeds' ? 5 : size === 'brown' ? 15 : Math.max(20, Math.ceil(Number(size) / 10000) * 45));
@@ -119,7 +121,7 @@ async function runSize(size, draftPath, claimsPath) {
   catch (e) { return { size, error: `data generation failed: ${e.message}` }; }
   const storeDir = path.join(dataDir, 'stores', size);
   await fs.rm(storeDir, { recursive: true, force: true });
-  const input = { size, corpusDir, seedsDir: path.join(root, 'seeds'), storeDir, draftPath, claimsPath, workers, runs, workerScript: path.join(buildDir, 'analyseWorker.js'), engineScript: path.join(buildDir, 'engineWorker.js') };
+  const input = { size, corpusDir, seedsDir: path.join(root, 'seeds'), storeDir, draftPath, claimsPath, workers, runs, workerScript: path.join(buildDir, 'analyseWorker.js'), engineScript: path.join(buildDir, 'engineWorker.js'), peerMaxPassages };
   if (cpuProf) await fs.mkdir(path.join(dataDir, 'profiles'), { recursive: true });
   const loadBefore = os.loadavg()[0];
   const cold = await runPhase(size, 'cold', input);
