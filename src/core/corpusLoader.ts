@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
+import { mapLimited } from './limit';
 import type { Source, CorpusProblem } from './types';
 
 export interface LoadOptions {
@@ -75,15 +76,6 @@ export async function loadSources(paths: string[], opts: LoadOptions): Promise<L
     seen.add(id);
   }
   return { sources, problems, files: all };
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => { while (next < items.length) { const i = next++; out[i] = await fn(items[i]); } };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
 }
 
 interface SeedManifest { [file: string]: { title?: string; date?: string; outlet?: string; url?: string } }

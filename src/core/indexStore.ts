@@ -10,6 +10,10 @@ import type { Source } from './types';
 import { Corpus, buildCorpus, analyseSource, resolveMode, type SourceAnalysis, type CorpusSnapshot } from './corpus';
 import type { NlpMode } from './entities';
 import { releaseTexts } from './lazyText';
+import { mapLimited } from './limit';
+
+/** Store reads and writes in flight at once (a corpus of 50,000 articles must not open 50,000 files). */
+const STORE_PARALLEL = 32;
 
 /** Where index data lives. Keys are hex strings; values opaque bytes. */
 export interface IndexStore {
@@ -94,11 +98,11 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   const analyses: (SourceAnalysis | undefined)[] = new Array(sources.length);
   let reused = 0;
   if (store) {
-    await Promise.all(hashes.map(async (h, i) => {
+    await mapLimited(hashes, STORE_PARALLEL, async (h, i) => {
       const b = await store.get('a' + h);
       if (!b) return;
       try { analyses[i] = v8.deserialize(b) as SourceAnalysis; reused++; } catch { /* re-analyse */ }
-    }));
+    });
   }
   const missing = sources.map((_, i) => i).filter((i) => !analyses[i]);
   let done = reused;
@@ -122,7 +126,7 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
       if (yieldEvery && n % yieldEvery === 0) { opts.onProgress?.(done, sources.length); await new Promise((r) => setImmediate(r)); }
     }
   }
-  if (store) await Promise.all(missing.map((i) => store.put('a' + hashes[i], v8.serialize(analyses[i]))));
+  if (store) await mapLimited(missing, STORE_PARALLEL, (i) => store.put('a' + hashes[i], v8.serialize(analyses[i])));
   const corpus = buildCorpus(sources, { mode, analyses });
   if (store) await store.put('c' + snapshotKey, v8.serialize(corpus.toSnapshot()));
   release();
