@@ -22,7 +22,7 @@ export interface IndexStore {
 }
 
 /** Bumped whenever analysis or index layout changes, so old caches are ignored. */
-export const INDEX_FORMAT = 'corroborate-index-12';
+export const INDEX_FORMAT = 'corroborate-index-13';
 
 /** An IndexStore in a folder: one file per key, written atomically. */
 export class FileIndexStore implements IndexStore {
@@ -86,9 +86,10 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   const store = opts.store;
   if (store) {
     const snap = await store.get('c' + snapshotKey);
-    if (snap) {
+    const blob = snap && await store.get('b' + snapshotKey);
+    if (snap && blob) {
       try {
-        const corpus = Corpus.fromSnapshot(v8.deserialize(snap) as CorpusSnapshot, sources);
+        const corpus = Corpus.fromSnapshot(unpackSnapshot(snap, blob) as CorpusSnapshot, sources);
         release();
         opts.onProgress?.(sources.length, sources.length);
         return { corpus, stats: { sources: sources.length, analysed: 0, reused: sources.length, snapshot: 'loaded', ms: performance.now() - t0 } };
@@ -128,7 +129,59 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   }
   if (store) await mapLimited(missing, STORE_PARALLEL, (i) => store.put('a' + hashes[i], v8.serialize(analyses[i])));
   const corpus = buildCorpus(sources, { mode, analyses });
-  if (store) await store.put('c' + snapshotKey, v8.serialize(corpus.toSnapshot()));
+  if (store) {
+    const { skeleton, blob } = packSnapshot(corpus.toSnapshot());
+    // The arrays first: a skeleton is only ever found next to its arrays.
+    await store.put('b' + snapshotKey, blob);
+    await store.put('c' + snapshotKey, skeleton);
+  }
   release();
   return { corpus, stats: { sources: sources.length, analysed: missing.length, reused, snapshot: 'built', ms: performance.now() - t0 } };
+}
+
+type Typed = Int32Array | Uint8Array | Float64Array;
+const TYPED: Record<string, { new(buf: ArrayBuffer, off: number, len: number): Typed; BYTES_PER_ELEMENT: number }> = { Int32Array, Uint8Array, Float64Array };
+
+/**
+ * Splits a snapshot into a small skeleton (v8-serialised, typed arrays replaced by references) and
+ * one blob holding every typed array's bytes, 8-byte aligned. Loading makes views into the blob
+ * instead of copies, so a warm start costs the index's own bytes and no garbage the size of it.
+ */
+export function packSnapshot(snapshot: object): { skeleton: Uint8Array; blob: Uint8Array } {
+  const arrays: Typed[] = [];
+  const strip = (v: unknown): unknown => {
+    if (ArrayBuffer.isView(v)) { arrays.push(v as Typed); return { __array: arrays.length - 1, type: (v as Typed).constructor.name, length: (v as Typed).length }; }
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
+    return v;
+  };
+  const skeletonObj = strip(snapshot);
+  const offsets: number[] = [];
+  let size = 0;
+  for (const a of arrays) { offsets.push(size); size += Math.ceil(a.byteLength / 8) * 8; }
+  const blob = new Uint8Array(size);
+  arrays.forEach((a, i) => blob.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[i]));
+  return { skeleton: v8.serialize({ skeleton: skeletonObj, offsets }), blob };
+}
+
+export function unpackSnapshot(skeletonBytes: Uint8Array, blobBytes: Uint8Array): unknown {
+  const { skeleton, offsets } = v8.deserialize(skeletonBytes) as { skeleton: unknown; offsets: number[] };
+  // Views need an 8-byte-aligned start; a blob that is not (a small pooled Buffer) is copied once.
+  const blob = blobBytes.byteOffset % 8 === 0 ? blobBytes : new Uint8Array(blobBytes);
+  const fill = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(fill);
+    if (v && typeof v === 'object') {
+      const ref = v as { __array?: number; type?: string; length?: number };
+      if (typeof ref.__array === 'number') {
+        const T = TYPED[ref.type!];
+        if (!T) throw new Error(`unknown array type ${ref.type}`);
+        const start = blob.byteOffset + offsets[ref.__array];
+        if (start + ref.length! * T.BYTES_PER_ELEMENT > blob.byteOffset + blob.byteLength) throw new Error('snapshot arrays truncated');
+        return new T(blob.buffer as ArrayBuffer, start, ref.length!);
+      }
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+    }
+    return v;
+  };
+  return fill(skeleton);
 }

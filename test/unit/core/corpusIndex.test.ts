@@ -3,6 +3,7 @@ import * as v8 from 'node:v8';
 import { seeds } from './helpers';
 import { Corpus, keysWithEntities, type CorpusSnapshot } from '../../../src/core/corpus';
 import { tokenize } from '../../../src/core/text';
+import { packSnapshot, unpackSnapshot } from '../../../src/core/indexStore';
 
 describe('columnar corpus index', () => {
   it('materialises passages from the columns with their source text, entities and quotations', async () => {
@@ -87,5 +88,23 @@ describe('columnar corpus index', () => {
     assert.deepEqual([...back.aliases], [...corpus.aliases]);
     assert.deepEqual([...back.roles], [...corpus.roles]);
     assert.throws(() => Corpus.fromSnapshot(snap, corpus.sources.slice(1)), /does not match/);
+  });
+
+  it('stores a snapshot as a skeleton and one blob of arrays, loaded as views (no copies), and refuses a truncated blob', async () => {
+    const corpus = await seeds();
+    const { skeleton, blob } = packSnapshot(corpus.toSnapshot());
+    assert.ok(blob.byteLength >= corpus.passageCount * 4 * 5, 'the passage columns are in the blob');
+    // A blob read at an odd offset (a pooled Buffer) still loads.
+    const shifted = new Uint8Array(blob.byteLength + 3);
+    shifted.set(blob, 3);
+    for (const b of [blob, shifted.subarray(3)]) {
+      const snap = unpackSnapshot(skeleton, b) as CorpusSnapshot;
+      if (b === blob) assert.equal(snap.pStart.buffer, blob.buffer, 'a view into the blob');
+      const back = Corpus.fromSnapshot(snap, corpus.sources);
+      for (let i = 0; i < corpus.passageCount; i += 7) assert.deepEqual(back.passage(i), corpus.passage(i));
+      const keys = keysWithEntities('Kim travelled overland to Russia in his armoured train', 0, []);
+      assert.deepEqual(back.search(keys, 5), corpus.search(keys, 5));
+    }
+    assert.throws(() => unpackSnapshot(skeleton, blob.subarray(0, blob.byteLength / 2)), /truncated/);
   });
 });
