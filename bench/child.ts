@@ -120,8 +120,8 @@ async function index(sources: Source[], watchLoop: boolean) {
       };
       if (args.workers > 0 && /\bworkers\b/.test(src)) { opts.workers = args.workers; how = `indexCorpus(workers: ${args.workers})`; }
       else if (args.workers > 0 && /\banalyse\b/.test(src)) {
-        pool = new AnalysePool(args.workers, args.workerScript);
-        opts.analyse = pool.analyse;
+        // Started only if something needs analysing (a load from a full store does not).
+        opts.analyse = (batch: { text: string }[], mode: string) => (pool ??= new AnalysePool(args.workers, args.workerScript)).analyse(batch, mode);
         how = `indexCorpus(analyse hook, ${args.workers} bench workers)`;
       } else how = 'indexCorpus(main thread)';
       const r = await indexCorpus(sources, opts);

@@ -157,7 +157,8 @@ function table(results) {
     return [
       r.size, String(c.articles), f1(mb, mb < 1 ? 2 : 1), secs(c.coldMs), f1(mb / (c.coldMs / 1000), 2),
       w.error ? 'failed' : w.available ? secs(w.warmMs) : 'n/a',
-      f1(c.memAfterCold?.rssMB, 0), f1(c.memAfterCold?.heapUsedMB, 0),
+      // Memory of a fresh process that loaded the index (the cold process also ran the engine worker).
+      f1((w.memAfterWarm ?? c.memAfterCold)?.rssMB, 0), f1((w.memAfterWarm ?? c.memAfterCold)?.heapUsedMB, 0),
       `${f1(c.check?.p50, 0)} / ${f1(c.check?.p95, 0)}`,
       c.incremental ? `${f1(c.incremental.p50, 1)} / ${f1(c.incremental.p95, 1)}` : 'n/a',
       f1(c.loopMaxMs, 0),
@@ -204,7 +205,7 @@ async function main() {
     notes: {
       coldIndex: 'indexCorpus into an empty FileIndexStore, wall time (analysis in worker threads when the engine offers it; includes writing the store).',
       warmLoad: 'indexCorpus again with the store the cold run filled, in a fresh process.',
-      memory: 'process.memoryUsage() after two forced GCs, right after the cold index (before checks and MiniSearch).',
+      memory: 'process.memoryUsage() after two forced GCs: in the table, the warm process right after loading the index (memAfterWarm); memAfterCold is the cold process after its in-process load (it also ran the engine worker).',
       check: 'checkDraft on the whole ~1,500-word draft; p50/p95 over the runs after one warm-up run.',
       recheck: 'DraftChecker.check after one more one-word edit each run (cumulative edits).',
       loop: 'monitorEventLoopDelay max on the main thread while indexing (resolution 10 ms).',
