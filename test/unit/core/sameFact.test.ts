@@ -8,6 +8,12 @@ const claimOn = async (t: string, needle: string) => {
 };
 
 describe('a contradiction needs the same fact', () => {
+  it('keeps a figure conflict unless another passage agrees on that same figure (agreeing on the weekday next to it is no answer)', async () => {
+    const f = await claimOn('While Kim was in Russia, North Korea fired three ballistic missiles on Wednesday, the South Korean military said.', 'three');
+    assert.equal(f.verdict, 'contradicted');
+    assert.match(f.reason!, /two.*three/);
+  });
+
   it('does not contradict a figure about another place', async () => {
     const f = await claimOn('The Vostochny Cosmodrome lies some 5,500 kilometres east of Moscow.', '5,500');
     assert.notEqual(f.verdict, 'contradicted');
