@@ -220,7 +220,7 @@ export function clausesOf(masked: string, base: number): { text: string; start: 
 
 interface Conflict { claim: { start: number; end: number; text: string }; source: { start: number; end: number; text: string }; what: string; noun?: string }
 
-interface Candidate { passage: Passage; overlap: number; shared: Set<string>; conflicts: Conflict[]; figureAgreements: number; agreed: Set<Figure>; meansAgree: boolean; score: number }
+interface Candidate { passage: Passage; overlap: number; shared: Set<string>; conflicts: Conflict[]; agreed: Set<Figure>; meansAgree: boolean; score: number }
 
 const CONTRAST_CLASSES: string[][] = [
   ['black', 'white', 'red', 'blue', 'green', 'yellow', 'grey', 'gray', 'silver', 'gold', 'golden', 'brown', 'pink', 'orange', 'purple', 'dark', 'light', 'pale', 'bright'],
@@ -288,7 +288,6 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
     const shared = new Set(uniq.filter((k) => pkeys.has(k)));
     const overlap = [...shared].reduce((a, k) => a + weight(k), 0) / total;
     const conflicts: Conflict[] = [];
-    let figureAgreements = 0;
     const agreed = new Set<Figure>();
     // Figures about the same thing must agree.
     const pf = corpus.figuresOf(passage);
@@ -297,7 +296,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
     for (const f of figures) {
       const same = pf.filter((g) => comparable(f, g) && !aboutOtherThing(f, g, pKeys, claimKeys, corpus));
       if (!same.length) continue;
-      if (same.some((g) => agrees(f, g))) { figureAgreements++; agreed.add(f); continue; }
+      if (same.some((g) => agrees(f, g))) { agreed.add(f); continue; }
       const g = same[0];
       conflicts.push({ claim: f, source: { start: passage.start + g.start, end: passage.start + g.end, text: g.text }, what: 'figure', noun: f.head });
     }
@@ -342,7 +341,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
       const p = ptoks[pm[0].j];
       conflicts.push({ claim: claimToks[i], source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun: 'means' });
     }
-    return { passage, overlap, shared, conflicts, figureAgreements, agreed, meansAgree, score };
+    return { passage, overlap, shared, conflicts, agreed, meansAgree, score };
   });
   // Each candidate judged on the words it shares beyond the conflicting ones.
   cands.sort((a, b) => b.overlap - a.overlap || b.score - a.score);
