@@ -89,6 +89,26 @@ function toRows(lists: ArrayLike<number>[]): Rows {
   lists.forEach((l, i) => ids.set(Array.from(l), off[i]));
   return { off, ids };
 }
+/**
+ * Inverts rows (row -> term ids) into term -> rows, by counting sort: rows come out in ascending
+ * order. `payload` (one value per entry of `rows.ids`) is carried along.
+ */
+function invert(rows: Rows, terms: number, payload?: Uint8Array): Rows & { payload?: Uint8Array } {
+  const off = new Int32Array(terms + 1);
+  for (let k = 0; k < rows.ids.length; k++) off[rows.ids[k] + 1]++;
+  for (let t = 0; t < terms; t++) off[t + 1] += off[t];
+  const fill = off.slice(0, terms);
+  const ids = new Int32Array(rows.ids.length);
+  const out = payload ? new Uint8Array(rows.ids.length) : undefined;
+  for (let r = 0; r + 1 < rows.off.length; r++) {
+    for (let k = rows.off[r]; k < rows.off[r + 1]; k++) {
+      const at = fill[rows.ids[k]]++;
+      ids[at] = r;
+      if (out) out[at] = payload![k];
+    }
+  }
+  return { off, ids, payload: out };
+}
 const rowOf = (r: Rows, i: number) => Array.from(r.ids.subarray(r.off[i], r.off[i + 1]));
 
 /**
@@ -292,49 +312,30 @@ export class Corpus {
       this.pEnt = { off: b.entOff.done(), ids: b.ent.done() };
       this.pKeys = { off: b.keyOff.done(), ids: b.keys.done() };
       const tf = b.tf.done();
-      const T = this.terms.length;
-      const off = new Int32Array(T + 1);
-      const keyIds = this.pKeys.ids;
-      for (let k = 0; k < keyIds.length; k++) off[keyIds[k] + 1]++;
-      for (let t = 0; t < T; t++) off[t + 1] += off[t];
-      const fill = off.slice(0, T);
-      const ids = new Int32Array(keyIds.length);
-      const postTf = new Uint8Array(keyIds.length);
-      const pOff = this.pKeys.off;
-      for (let p = 0; p < this.count; p++) {
-        for (let k = pOff[p]; k < pOff[p + 1]; k++) {
-          const at = fill[keyIds[k]]++;
-          ids[at] = p;
-          postTf[at] = Math.min(255, tf[k]);
-        }
-      }
-      this.post = { off, ids };
-      this.postTf = postTf;
-      this.pKeyTf = Uint8Array.from(tf, (n) => Math.min(255, n));
+      const tf8 = Uint8Array.from(tf, (n) => Math.min(255, n));
+      const inv = invert(this.pKeys, this.terms.length, tf8);
+      this.post = { off: inv.off, ids: inv.ids };
+      this.postTf = inv.payload!;
+      this.pKeyTf = tf8;
       // The quotation index, the same way: normalised word -> quotes using it.
-      const qPassage = new IntColumn(), qSlot = new IntColumn(), pairs = new IntColumn();
+      const qPassage = new IntColumn(), qSlot = new IntColumn(), qWordOff = new IntColumn(), qWordIds = new IntColumn();
       for (const [p, slot, words] of b.quoteWords) {
-        const q = qPassage.n;
         qPassage.push(p); qSlot.push(slot);
+        qWordOff.push(qWordIds.n);
         for (const w of new Set(words)) {
           let id = this.qVocab.get(w);
           if (id === undefined) { id = this.qVocab.size; this.qVocab.set(w, id); }
-          pairs.push(id); pairs.push(q);
+          qWordIds.push(id);
         }
       }
+      qWordOff.push(qWordIds.n);
+      const qInv = invert({ off: qWordOff.done(), ids: qWordIds.done() }, this.qVocab.size);
+      this.qPost = { off: qInv.off, ids: qInv.ids };
       this.qPassage = qPassage.done(); this.qSlot = qSlot.done();
       const quotes = b.quoteWords.map(([p, slot]) => this.pQuotes.get(p)![slot]);
       this.qText = quotes.map((q) => q.text); this.qSpeaker = quotes.map((q) => q.speaker ?? '');
       this.qStart = Int32Array.from(quotes, (q) => q.start); this.qEnd = Int32Array.from(quotes, (q) => q.end);
       this.pQuotes = new Map();
-      const pr = pairs.done();
-      const qOff = new Int32Array(this.qVocab.size + 1);
-      for (let k = 0; k < pr.length; k += 2) qOff[pr[k] + 1]++;
-      for (let t = 0; t < this.qVocab.size; t++) qOff[t + 1] += qOff[t];
-      const qFill = qOff.slice(0, this.qVocab.size);
-      const qIds = new Int32Array(pr.length / 2);
-      for (let k = 0; k < pr.length; k += 2) qIds[qFill[pr[k]]++] = pr[k + 1];
-      this.qPost = { off: qOff, ids: qIds };
     }
     let sum = 0;
     for (let i = 0; i < this.count; i++) sum += this.pLen[i];
@@ -561,14 +562,25 @@ export function analyseSource(text: string, mode: NlpMode = 'full'): SourceAnaly
   const quoteWords: string[][] = [];
   let mi = 0;
   sentences.forEach((s, k) => {
-    while (mi < mentions.length && mentions[mi].start < s.start) mi++;
-    const inS: { start: number; end: number; id: string }[] = [];
-    for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].end <= s.end) inS.push({ start: mentions[j].start, end: mentions[j].end, id: MENTION_MARK + j });
+    mi = firstFrom(mentions, mi, s.start);
+    const inS = within(mentions, mi, s.end).map((j) => ({ start: mentions[j].start, end: mentions[j].end, id: MENTION_MARK + j }));
     const tokens = tokenize(s.text, s.start);
     keys.push(keysOfTokens(tokens, inS, true).join(KEY_SEP));
     quoteWords.push(quotes[k].map((q) => tokens.filter((t) => t.start >= q.start && t.end <= q.end).map((t) => t.norm).join(' ')));
   });
   return { sentences: sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })), mentions, quotes, keys, quoteWords };
+}
+
+/** The first index at or after `from` of a span starting at or after `start` (spans sorted by start). */
+function firstFrom(spans: { start: number }[], from: number, start: number): number {
+  while (from < spans.length && spans[from].start < start) from++;
+  return from;
+}
+/** Indices, from `from`, of the spans that start before `end` and end by it: the ones inside a sentence. */
+function within(spans: { start: number; end: number }[], from: number, end: number): number[] {
+  const out: number[] = [];
+  for (let j = from; j < spans.length && spans[j].start < end; j++) if (spans[j].end <= end) out.push(j);
+  return out;
 }
 
 /** Corpora larger than this many articles are analysed with the fast lexicon lookup when the mode is `auto`. */
@@ -621,9 +633,8 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
     let ri = 0;
     analysis.sentences.forEach((sent, k) => {
       const text = source.text.slice(sent.start, sent.end);
-      while (ri < resolved.length && resolved[ri].start < sent.start) ri++;
-      const inP: typeof resolved = [];
-      for (let r = ri; r < resolved.length && resolved[r].start < sent.end; r++) if (resolved[r].end <= sent.end) inP.push(resolved[r]);
+      ri = firstFrom(resolved, ri, sent.start);
+      const inP = within(resolved, ri, sent.end).map((r) => resolved[r]);
       const rawQuotes = analysis.quotes[k] ?? [];
       // "X told AFP." with no quotation still makes X the one "he" refers to in the next quote.
       if (!rawQuotes.length) {
