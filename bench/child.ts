@@ -4,7 +4,7 @@
 //         full and incremental draft checks, evidence queries, then MiniSearch on the same passages.
 //   warm: load sources, index again with the store the cold phase filled, memory after load.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { AnalysisPool } from '../src/core/analysisPool';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import { Session } from 'node:inspector';
@@ -13,7 +13,7 @@ import * as core from '../src/core/index';
 import { keysWithEntities, numberKey } from '../src/core/corpus';
 import { tokenize } from '../src/core/text';
 import { findNameMentions } from '../src/core/names';
-import type { Source, Finding } from '../src/core/types';
+import type { Source } from '../src/core/types';
 
 interface Claim { draft: string; text: string; verdict: string; evidence?: string[]; evidenceFrom?: string }
 interface Args {
@@ -26,25 +26,18 @@ interface Args {
   claimsPath: string;
   workers: number;
   runs: number;
-  workerScript: string;
   /** MiniSearch is not run on corpora with more passages than this. */
   peerMaxPassages?: number;
   /** The bundled engine worker (src/core/engineWorker.ts). */
   engineScript: string;
   out: string;
-  /** Write a CPU profile of the main thread during the cold index to this file. */
+  /** Write a CPU profile of the repeated full checks to this file. */
   profile?: string;
 }
 
 const args = JSON.parse(process.argv[2]) as Args;
 const gc = (globalThis as { gc?: () => void }).gc;
 const log = (m: string) => process.stderr.write(`[${args.size}/${args.phase}] ${m}\n`);
-
-// The API the other engineer is bringing in: looked up by name so the bench still runs without it.
-const api = core as unknown as Record<string, unknown>;
-const indexCorpus = api.indexCorpus as undefined | ((s: Source[], o: Record<string, unknown>) => Promise<{ corpus: core.Corpus; stats: Record<string, unknown> }>);
-const FileIndexStore = api.FileIndexStore as undefined | (new (dir: string) => unknown);
-const DraftChecker = api.DraftChecker as undefined | (new (c: core.Corpus) => { check(text: string): Finding[] });
 
 function fold(s: string): string {
   return s.toLowerCase().replace(/[“”„‟"«»]/g, '"').replace(/[‘’‚‛`´]/g, "'").replace(/\s+/g, ' ').trim();
@@ -59,96 +52,39 @@ function mem() {
   return { rssMB: m.rss / 1048576, heapUsedMB: m.heapUsed / 1048576, externalMB: m.external / 1048576, arrayBuffersMB: m.arrayBuffers / 1048576 };
 }
 
-/** A worker pool behind indexCorpus' `analyse` hook, for engines that take a hook rather than a count. */
-class AnalysePool {
-  private idle: Worker[] = [];
-  private queue: { batch: { text: string }[]; mode: string; resolve: (r: unknown[]) => void; reject: (e: Error) => void }[] = [];
-  private readonly all: Worker[] = [];
-  constructor(n: number, script: string) {
-    for (let i = 0; i < n; i++) {
-      const w = new Worker(script);
-      w.unref();
-      this.all.push(w);
-      this.idle.push(w);
-    }
-  }
-  analyse = (batch: { text: string }[], mode: string): Promise<unknown[]> =>
-    new Promise((resolve, reject) => { this.queue.push({ batch, mode, resolve, reject }); this.pump(); });
-  private pump() {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      const done = () => { w.off('message', onMsg); w.off('error', onErr); this.idle.push(w); this.pump(); };
-      const onMsg = (m: { ok: boolean; result?: unknown[]; error?: string }) => { done(); if (m.ok) job.resolve(m.result!); else job.reject(new Error(m.error)); };
-      const onErr = (e: Error) => { done(); job.reject(e); };
-      w.on('message', onMsg);
-      w.on('error', onErr);
-      w.postMessage({ batch: job.batch, mode: job.mode });
-    }
-  }
-  async close() { await Promise.all(this.all.map((w) => w.terminate())); }
-}
-
 async function loadAll(): Promise<{ sources: Source[]; ms: number; problems: number }> {
   const t0 = performance.now();
   const r = await core.loadSources(args.corpusDir ? [args.corpusDir] : [], { baseDir: args.corpusDir ?? args.seedsDir, includeSeeds: true, seedsDir: args.seedsDir });
   return { sources: r.sources, ms: performance.now() - t0, problems: r.problems.length };
 }
 
-/** Indexes with the engine's best path: indexCorpus with workers and a file store, else buildCorpus. */
-async function index(sources: Source[], watchLoop: boolean) {
-  const h = monitorEventLoopDelay({ resolution: 10 });
-  // A second, plain probe: the longest gap between 10 ms timer ticks.
-  let last = performance.now(), maxGap = 0;
-  const tick = setInterval(() => { const now = performance.now(); maxGap = Math.max(maxGap, now - last - 10); last = now; }, 10);
-  if (watchLoop) h.enable();
-  const session = watchLoop && args.profile ? new Session() : undefined;
-  const post = (method: string, params?: object) => new Promise<unknown>((res, rej) => session!.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
-  if (session) { session.connect(); await post('Profiler.enable'); await post('Profiler.setSamplingInterval', { interval: 1000 }); await post('Profiler.start'); }
-  let pool: AnalysePool | undefined;
+/** In-process indexCorpus with the file store (analysis threads started only if something needs analysing). */
+async function index(sources: Source[]) {
+  let pool: AnalysisPool | undefined;
   const t0 = performance.now();
-  let analysedAt: number | undefined;
-  let corpus: core.Corpus;
-  let stats: Record<string, unknown> | undefined;
-  let how: string;
   try {
-    if (indexCorpus && FileIndexStore) {
-      const src = String(indexCorpus);
-      const opts: Record<string, unknown> = {
-        store: new FileIndexStore(args.storeDir),
-        onProgress: (done: number, total: number) => { if (done === total && analysedAt === undefined) analysedAt = performance.now(); },
-      };
-      if (args.workers > 0 && /\bworkers\b/.test(src)) { opts.workers = args.workers; how = `indexCorpus(workers: ${args.workers})`; }
-      else if (args.workers > 0 && /\banalyse\b/.test(src)) {
-        // Started only if something needs analysing (a load from a full store does not).
-        opts.analyse = (batch: { text: string }[], mode: string) => (pool ??= new AnalysePool(args.workers, args.workerScript)).analyse(batch, mode);
-        how = `indexCorpus(analyse hook, ${args.workers} bench workers)`;
-      } else how = 'indexCorpus(main thread)';
-      const r = await indexCorpus(sources, opts);
-      corpus = r.corpus;
-      stats = r.stats;
-    } else {
-      how = 'buildCorpus (indexCorpus not available)';
-      corpus = core.buildCorpus(sources);
-    }
+    const r = await core.indexCorpus(sources, {
+      store: new core.FileIndexStore(args.storeDir), analyseFrom: 64,
+      analyse: args.workers > 0 ? (batch, mode) => (pool ??= new AnalysisPool(args.engineScript, args.workers)).analyse(batch, mode) : undefined,
+    });
+    return { corpus: r.corpus, stats: r.stats as unknown as Record<string, unknown>, how: 'indexCorpus in process', ms: performance.now() - t0 };
   } finally {
-    clearInterval(tick);
-    h.disable();
     await pool?.close();
-    if (session) {
-      const { profile } = await post('Profiler.stop') as { profile: object };
-      await fs.writeFile(args.profile!, JSON.stringify(profile));
-      session.disconnect();
-    }
   }
-  const ms = performance.now() - t0;
-  return {
-    corpus, stats, how, ms,
-    analyseMs: analysedAt !== undefined ? analysedAt - t0 : undefined,
-    loopMaxMs: watchLoop ? h.max / 1e6 : undefined,
-    loopP99Ms: watchLoop ? h.percentile(99) / 1e6 : undefined,
-    loopMaxGapMs: maxGap,
-  };
+}
+
+/** Runs `fn` under the V8 profiler when asked (`args.profile`), writing the profile there. */
+async function profiled<T>(fn: () => T): Promise<T> {
+  if (!args.profile) return fn();
+  const session = new Session();
+  const post = (method: string, params?: object) => new Promise<unknown>((res, rej) => session.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
+  session.connect();
+  await post('Profiler.enable'); await post('Profiler.setSamplingInterval', { interval: 200 }); await post('Profiler.start');
+  try { return fn(); } finally {
+    const { profile } = await post('Profiler.stop') as { profile: object };
+    await fs.writeFile(args.profile, JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 /** Cold index through EngineClient and the bundled engine worker, as the extension does it. */
@@ -204,9 +140,9 @@ async function main() {
   const base = { size: args.size, phase: args.phase, articles: loaded.sources.length, bytes, loadMs: loaded.ms, loadProblems: loaded.problems };
 
   if (args.phase === 'warm') {
-    const r = await index(loaded.sources, false);
+    const r = await index(loaded.sources);
     const m = mem();
-    const result = { ...base, warmMs: r.ms, how: r.how, stats: r.stats, passages: r.corpus.passageCount, memAfterWarm: m, available: !!indexCorpus };
+    const result = { ...base, warmMs: r.ms, how: r.how, stats: r.stats, passages: r.corpus.passageCount, memAfterWarm: m };
     await fs.writeFile(args.out, JSON.stringify(result));
     log(`warm load ${(r.ms / 1000).toFixed(2)} s (${JSON.stringify(r.stats)})`);
     return;
@@ -217,7 +153,7 @@ async function main() {
   const r = await engineCold();
   log(`engine worker: cold index ${(r.ms / 1000).toFixed(1)} s; loop max ${r.loopMaxMs.toFixed(0)} ms, p99 ${r.loopP99Ms.toFixed(0)} ms`);
   // The corpus for the checks below: loaded in this process from the store the worker filled.
-  const inProc = await index(loaded.sources, false);
+  const inProc = await index(loaded.sources);
   const corpus = inProc.corpus;
   log(`in-process load from the store ${(inProc.ms / 1000).toFixed(2)} s (${JSON.stringify(inProc.stats)})`);
   log(`cold index ${(r.ms / 1000).toFixed(1)} s via ${r.how}; ${corpus.passageCount} passages, ${corpus.entityCount} entities; loop max ${r.loopMaxMs?.toFixed(0)} ms`);
@@ -235,7 +171,7 @@ async function main() {
   const firstT = performance.now();
   const findings = core.checkDraft(draft, corpus);
   const firstCheckMs = performance.now() - firstT;
-  const full = timeRuns(args.runs, () => core.checkDraft(draft, corpus));
+  const full = await profiled(() => timeRuns(args.runs, () => core.checkDraft(draft, corpus)));
   const verdicts: Record<string, number> = {};
   for (const f of findings) { const k = `${f.kind}:${f.verdict}`; verdicts[k] = (verdicts[k] ?? 0) + 1; }
   log(`full check p50 ${pct(full, 50).toFixed(0)} ms (${findings.length} findings)`);
@@ -243,8 +179,8 @@ async function main() {
 
   // Incremental re-check after one-word edits (cumulative, one new edit per run).
   let incremental: number[] | undefined;
-  if (DraftChecker) {
-    const dc = new DraftChecker(corpus);
+  {
+    const dc = new core.DraftChecker(corpus);
     dc.check(draft);
     incremental = [];
     for (const text of edits.slice(0, args.runs)) {

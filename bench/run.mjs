@@ -6,8 +6,7 @@
 //   npm run bench -- --sizes seeds,brown,10000 pick sizes (seeds | brown | a number of articles)
 //   npm run bench -- --quick                   seeds and brown, 10 runs per timing
 //   options: --runs N (default 30)  --workers N (default: CPU count)  --timeout-min M (per phase)
-//            --cpu-prof (profile the main thread while cold-indexing; with --workers 0 that is all the work;
-//            summary printed, profiles in bench/.data/profiles)
+//            --cpu-prof (profile the repeated full checks; summary printed, profiles in bench/.data/profiles)
 //            --out FILE (default bench/results/latest.json)
 //
 // Each size runs in fresh child processes (a cold one, then a warm one), so memory figures do
@@ -56,7 +55,6 @@ async function build() {
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'error', absWorkingDir: root };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['bench/child.ts'], outfile: path.join(buildDir, 'child.js') }),
-    esbuild.build({ ...common, entryPoints: ['bench/analyseWorker.ts'], outfile: path.join(buildDir, 'analyseWorker.js') }),
     esbuild.build({ ...common, entryPoints: ['src/core/engineWorker.ts'], outfile: path.join(buildDir, 'engineWorker.js') }),
   ]);
 }
@@ -92,7 +90,7 @@ async function runPhase(size, phase, input) {
   const nodeArgs = ['--expose-gc', '--max-old-space-size=16384', '--enable-source-maps'];
   const args = { ...input, phase, out };
   await fs.rm(out, { force: true });
-  if (cpuProf && phase === 'cold') args.profile = path.join(dataDir, 'profiles', `index-${size}.cpuprofile`);
+  if (cpuProf && phase === 'cold') args.profile = path.join(dataDir, 'profiles', `check-${size}.cpuprofile`);
   return await new Promise((resolve) => {
     const t0 = Date.now();
     const child = spawn(process.execPath, [...nodeArgs, path.join(buildDir, 'child.js'), JSON.stringify(args)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -121,7 +119,7 @@ async function runSize(size, draftPath, claimsPath) {
   catch (e) { return { size, error: `data generation failed: ${e.message}` }; }
   const storeDir = path.join(dataDir, 'stores', size);
   await fs.rm(storeDir, { recursive: true, force: true });
-  const input = { size, corpusDir, seedsDir: path.join(root, 'seeds'), storeDir, draftPath, claimsPath, workers, runs, workerScript: path.join(buildDir, 'analyseWorker.js'), engineScript: path.join(buildDir, 'engineWorker.js'), peerMaxPassages };
+  const input = { size, corpusDir, seedsDir: path.join(root, 'seeds'), storeDir, draftPath, claimsPath, workers, runs, engineScript: path.join(buildDir, 'engineWorker.js'), peerMaxPassages };
   if (cpuProf) await fs.mkdir(path.join(dataDir, 'profiles'), { recursive: true });
   const loadBefore = os.loadavg()[0];
   const cold = await runPhase(size, 'cold', input);
@@ -131,7 +129,7 @@ async function runSize(size, draftPath, claimsPath) {
   warm.loadAvg1 = os.loadavg()[0];
   let profile;
   if (cpuProf) {
-    const f = path.join(dataDir, 'profiles', `index-${size}.cpuprofile`);
+    const f = path.join(dataDir, 'profiles', `check-${size}.cpuprofile`);
     try { profile = { file: path.relative(root, f), top: await summariseProfile(f, 15) }; }
     catch (e) { profile = { error: e.message }; }
   }
@@ -203,7 +201,7 @@ async function main() {
     commit: git,
     options: { sizes, runs, workers, quick, cpuProf },
     notes: {
-      coldIndex: 'indexCorpus into an empty FileIndexStore, wall time (analysis in worker threads when the engine offers it; includes writing the store).',
+      coldIndex: 'EngineClient.load: the engine worker reads the corpus and indexes it into an empty FileIndexStore, analysing in its AnalysisPool threads; wall time including writing the store.',
       warmLoad: 'indexCorpus again with the store the cold run filled, in a fresh process.',
       memory: 'process.memoryUsage() after two forced GCs: in the table, the warm process right after loading the index (memAfterWarm); memAfterCold is the cold process after its in-process load (it also ran the engine worker).',
       check: 'checkDraft on the whole ~1,500-word draft; p50/p95 over the runs after one warm-up run.',
@@ -225,7 +223,7 @@ async function main() {
     if (r.warm?.error) console.log(`${r.size}: warm phase failed (${r.warm.error})`);
   }
   for (const r of results) if (r.profile?.top) {
-    console.log(`\nCPU profile of the main thread during the cold index, ${r.size} (${r.profile.file}; analysis ${workers ? 'is in workers, not shown: use --workers 0 to see it' : 'on this thread'}), top self time:`);
+    console.log(`\nCPU profile of the full checks, ${r.size} (${r.profile.file}), top self time:`);
     for (const p of r.profile.top) console.log(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(7)} ms  ${p.fn}  ${p.where}`);
   }
   console.log(`\nmachine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.totalMemMB} MB, node ${process.version}; results: ${path.relative(root, outFile)}`);
