@@ -8,6 +8,7 @@ import { findQuotes, type RawQuote } from './quotes';
 import { findFigures, comparable, agrees, type Figure } from './numberFacts';
 import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent } from './text';
 import { compareQuote } from './quoteMatch';
+import { matchIn } from './lexicon';
 
 export interface CheckOptions {
   /** Report name findings (default true). */
@@ -194,7 +195,10 @@ export function narrowContradiction(text: string, c: { text: string; start: numb
   return out;
 }
 
-const CLAUSE_SPLIT = /[,;]\s+(?=(?:where|while|whereas|but|after|before|although|though|as|and then)\b)|;\s+|\s+[—–]\s+|\s+--\s+/g;
+// Where one fact ends and the next begins: a conjunction or relative pronoun after a comma, a
+// participial phrase after a comma ("…, opening a summit that…", "…, smiling broadly"), a semicolon
+// or a dash.
+const CLAUSE_SPLIT = /[,;]\s+(?=(?:where|while|whereas|but|after|before|although|though|as|and then|which|who|whose|when|and)\b|(?!(?:during|including|according|regarding|concerning|following|excluding|considering|pending|notwithstanding)\b)\p{Ll}+ing\b)|;\s+|\s+[—–]\s+|\s+--\s+/gu;
 
 /** Clauses of a (masked) sentence worth judging on their own: at least three content words each. */
 export function clausesOf(masked: string, base: number): { text: string; start: number; end: number }[] {
@@ -220,7 +224,7 @@ export function clausesOf(masked: string, base: number): { text: string; start: 
 
 interface Conflict { claim: { start: number; end: number; text: string }; source: { start: number; end: number; text: string }; what: string; noun?: string }
 
-interface Candidate { passage: Passage; overlap: number; shared: Set<string>; conflicts: Conflict[]; agreed: Set<Figure>; meansAgree: boolean; score: number }
+interface Candidate { passage: Passage; overlap: number; shared: Set<string>; matched: Set<string>; conflicts: Conflict[]; agreed: Set<Figure>; meansAgree: boolean; score: number }
 
 const CONTRAST_CLASSES: string[][] = [
   ['black', 'white', 'red', 'blue', 'green', 'yellow', 'grey', 'gray', 'silver', 'gold', 'golden', 'brown', 'pink', 'orange', 'purple', 'dark', 'light', 'pale', 'bright'],
@@ -285,7 +289,18 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const inMention = (pos: number) => mentions.some((m) => pos >= m.start && pos < m.end);
   const cands: Candidate[] = hits.map(({ passage, score }) => {
     const pkeys = new Set(corpus.keysOf(passage));
-    const shared = new Set(uniq.filter((k) => pkeys.has(k)));
+    // A claim word is shared when the passage has it or a word the lexicon relates to it ("woodland" / "forest").
+    // Each passage word stands for one claim word: "giving" covers "gave" or "gift", not both.
+    const shared = new Set<string>();
+    const matched = new Set<string>();
+    for (const k of uniq) if (pkeys.has(k)) { shared.add(k); matched.add(k); }
+    for (const k of uniq) {
+      if (shared.has(k)) continue;
+      const m = matchIn(k, pkeys, matched);
+      if (m === undefined) continue;
+      shared.add(k);
+      matched.add(m);
+    }
     const overlap = [...shared].reduce((a, k) => a + weight(k), 0) / total;
     const conflicts: Conflict[] = [];
     const agreed = new Set<Figure>();
@@ -341,7 +356,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
       const p = ptoks[pm[0].j];
       conflicts.push({ claim: claimToks[i], source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun: 'means' });
     }
-    return { passage, overlap, shared, conflicts, agreed, meansAgree, score };
+    return { passage, overlap, shared, matched, conflicts, agreed, meansAgree, score };
   });
   // Each candidate judged on the words it shares beyond the conflicting ones.
   cands.sort((a, b) => b.overlap - a.overlap || b.score - a.score);
@@ -364,7 +379,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const base = { kind: 'claim' as const, text: s.text, start: s.start, end: s.end, line: 0, column: 0 };
   if (contra) {
     const c = contra.conflicts[0];
-    const marks = marksFor(corpus, contra.passage, contra.shared, contra.conflicts);
+    const marks = marksFor(corpus, contra.passage, contra.matched, contra.conflicts);
     const fixes: Fix[] = contra.conflicts
       .filter((x) => x.claim.end <= s.end)
       .slice(0, 1)
@@ -384,15 +399,20 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   // A date or year is backed by the same date in a passage that shares the claim's words, whatever its surroundings.
   const backs = (f: Figure, g: Figure) => (comparable(f, g) && agrees(f, g)) || ((f.kind === 'date' || f.kind === 'year') && g.kind === f.kind && g.value === f.value);
   const figuresOk = figures.filter((f) => f.kind !== 'weekday').every((f) => strong.some((c) => corpus.figuresOf(c.passage).some((g) => backs(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
+  // Every quantity, date and year the claim asserts must be found in a passage that bears on it: the
+  // rest of the sentence matching does not vouch for "four hours" that no source gives. Ordinals and
+  // "twice" are softer ("the first since 2019"), and need only one backed figure beside them.
   const substantive = figures.filter((f) => f.kind !== 'weekday' && !f.referential);
-  const figuresBacked = substantive.filter((f) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => backs(f, g)))).length;
-  if (strong.length && strong[0].overlap >= 0.5 && coverage >= 0.72 && figuresOk && (substantive.length === 0 || figuresBacked > 0)) {
+  const backed = (f: Figure) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => backs(f, g)));
+  const hard = substantive.filter((f) => f.kind !== 'ordinal' && f.kind !== 'times');
+  const figuresBacked = hard.every(backed) && (substantive.length === 0 || substantive.some(backed));
+  if (strong.length && strong[0].overlap >= 0.5 && coverage >= 0.72 && figuresOk && figuresBacked) {
     const used = strong.slice(0, 3);
     const n = new Set(used.map((c) => c.passage.sourceId)).size;
     return {
       ...base, verdict: 'supported',
       reason: `Supported by ${n} source${n === 1 ? '' : 's'}${coverage < 0.95 ? ` (${Math.round(coverage * 100)}% of its key words found)` : ''}.`,
-      evidence: used.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.shared, []), c.overlap)),
+      evidence: used.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.matched, []), c.overlap)),
       fixes: [],
     };
   }
@@ -406,7 +426,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   }
   return {
     ...base, verdict: 'unverified', reason,
-    evidence: near.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.shared, []), c.overlap)),
+    evidence: near.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.matched, []), c.overlap)),
     fixes: [],
   };
 }
@@ -428,7 +448,7 @@ export function aboutOtherThing(f: Figure, g: Figure, passageKeys: Set<string>, 
 }
 
 function supporting(corpus: Corpus, cands: Candidate[], except: Candidate, n: number): Evidence[] {
-  return cands.filter((c) => c !== except && c.overlap >= 0.3).slice(0, n).map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.shared, c.conflicts), c.overlap));
+  return cands.filter((c) => c !== except && c.overlap >= 0.3).slice(0, n).map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.matched, c.conflicts), c.overlap));
 }
 
 /** Marks the passage words that match the claim, and the spans that differ from it. */

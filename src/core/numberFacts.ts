@@ -96,7 +96,7 @@ export function findFigures(text: string, base = 0): Figure[] {
       value = num;
       kind = 'count';
       if (/^\d{4}$/.test(t.text) && num >= 1800 && num <= 2100) kind = 'year';
-    } else if (w in SMALL && !(w === 'one' && !/^\d/.test(lowers[i + 1] ?? '') && !isCountedNoun(lowers[i + 1]))) {
+    } else if (w in SMALL && !(w === 'one' && !/^\d/.test(lowers[i + 1] ?? '') && !isCountedNoun(toks[i + 1], text.slice(t.end - base, (toks[i + 1]?.start ?? t.end) - base), lowers[i - 1]))) {
       value = SMALL[w];
       kind = 'count';
       // twenty-five, "a hundred"
@@ -152,8 +152,11 @@ export function findFigures(text: string, base = 0): Figure[] {
   return out;
 }
 
-function isCountedNoun(w: string | undefined): boolean {
-  return !!w && !STOPWORDS.has(w) && /^[a-z]/.test(w) && !/^(of|another|way|day)$/.test(w);
+/** Whether the word after "one" is what it counts ("one missile"), not a pronoun use ("this one, Kim…", "no one"). */
+function isCountedNoun(next: Token | undefined, gap: string, prev: string | undefined): boolean {
+  if (!next || gap.trim() !== '' || /^(this|that|the|no|any|every|each|which|someone)$/.test(prev ?? '')) return false;
+  const w = next.norm;
+  return !STOPWORDS.has(w) && /^[a-z]/.test(next.text) && !/^(of|another|way|day)$/.test(w);
 }
 
 function makeFigure(text: string, base: number, toks: Token[], i: number, j: number, kind: FigureKind, value: number, dimension?: string): Figure {

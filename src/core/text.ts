@@ -1,5 +1,6 @@
 // Word-level text helpers: tokens with offsets, normalised stems, a small paraphrase lexicon.
 import { stemmer } from 'stemmer';
+import FORMS from './lexicon/forms.json';
 
 export interface Token {
   /** Surface text. */
@@ -88,12 +89,11 @@ for (const group of PARAPHRASE_GROUPS) {
   const head = stemmer(group[0]);
   for (const w of group) PARAPHRASE.set(stemmer(w), head);
 }
+// Irregular verb forms come from compromise's conjugations (scripts/build-lexicon.mjs); these are the
+// forms it reads otherwise ("left" as an adjective) and the nouns the stemmer would keep apart.
 const IRREGULAR: Record<string, string> = {
-  said: 'say', says: 'say', told: 'tell', met: 'meet', went: 'go', gone: 'go', took: 'take', taken: 'take',
-  gave: 'give', given: 'give', won: 'win', fought: 'fight', flew: 'fly', flown: 'fly', held: 'hold', left: 'leave',
-  sent: 'send', saw: 'see', seen: 'see', made: 'make', began: 'begin', begun: 'begin', wrote: 'write', written: 'write',
-  shook: 'shake', shaken: 'shake', brought: 'bring', bought: 'buy', sought: 'seek', struck: 'strike', led: 'lead',
-  arms: 'arm', chinese: 'china', korean: 'korea', russian: 'russia',
+  ...(FORMS as Record<string, string>),
+  says: 'say', left: 'leave', arms: 'arm', soviet: 'soviet',
 };
 
 const keyCache = new Map<string, string>();

@@ -1,0 +1,107 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { buildCorpus, checkDraft, parseSourceText, type Corpus } from '../../../src/core';
+import { relatedKeys, matchIn } from '../../../src/core/lexicon';
+import { clausesOf } from '../../../src/core/checker';
+import { findFigures } from '../../../src/core/numberFacts';
+import { keyOf } from '../../../src/core/text';
+import { ROOT } from './helpers';
+
+// A made-up corpus about a made-up event, so that nothing here leans on the seed articles' wording.
+const ARTICLE = `---
+title: Governor opens mountain observatory
+outlet: Example Gazette
+date: 2031-05-04
+---
+Governor Alma Ruiz opened the Cerro Alto Observatory on Tuesday, a complex tucked in a forest near the Chilean border.
+
+Ruiz said the site was chosen because the province wants to help local universities train astronomers.
+
+The ceremony lasted around two hours before the guests proceeded to a reception in the town hall.
+
+It was her first official trip abroad since the flooding last year.
+`;
+
+let corpus: Corpus;
+before(() => {
+  corpus = buildCorpus(parseSourceText('/corpus/observatory.md', ARTICLE).sources);
+});
+const claimOn = (draft: string, needle: string) => {
+  const i = draft.indexOf(needle);
+  return checkDraft(draft, corpus).find((f) => f.kind === 'claim' && f.start <= i && i < f.end)!;
+};
+
+describe('paraphrase lexicon', () => {
+  it('relates synonyms in either direction, by comparison key', () => {
+    const k = (w: string) => keyOf(w);
+    assert.ok(relatedKeys(k('woodland')).has(k('forest')));
+    assert.ok(relatedKeys(k('forest')).has(k('woodland')));
+    assert.ok(relatedKeys(k('picked')).has(k('chosen')), 'inflected forms meet through their keys');
+    assert.equal(matchIn(k('near'), new Set([k('close')])), k('close'));
+    assert.equal(matchIn(k('woodland'), new Set([k('governor')])), undefined);
+  });
+
+  it('leaves names and rare senses out ("Russia" is not "USSR"; "crab" is not a leader)', () => {
+    assert.equal(relatedKeys(keyOf('russia')).size, 0);
+    assert.ok(!relatedKeys(keyOf('crab')).has(keyOf('head')));
+  });
+
+  it('supports a claim written in other words, and shows the passage words it matched', () => {
+    const draft = 'The observatory is set in woodland close to the border with Chile.';
+    const f = claimOn(draft, 'woodland');
+    assert.equal(f.verdict, 'supported', f.reason);
+    const ev = f.evidence[0];
+    const matched = ev.marks.filter((m) => m.kind === 'match').map((m) => ev.quote.slice(m.start, m.end));
+    assert.ok(matched.includes('forest') && matched.includes('near'), matched.join(','));
+  });
+
+  it('supports a choice written with another verb', () => {
+    const f = claimOn('Ruiz said the location had been picked because the province wants to help local universities train astronomers.', 'picked');
+    assert.equal(f.verdict, 'supported', f.reason);
+  });
+
+  it('is generated from WordNet by scripts/build-lexicon.mjs, and the committed file is current', function () {
+    this.timeout(60000);
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-lexicon.mjs'), '--check'], { encoding: 'utf8' });
+    assert.match(out, /up to date: \d+ words/);
+  });
+});
+
+describe('one fact per clause', () => {
+  it('splits a participial phrase and a relative clause off the main clause', () => {
+    const s = 'Governor Alma Ruiz opened the observatory on Tuesday, smiling broadly and dressed in a dark suit, which delighted the crowd of local farmers.';
+    const parts = clausesOf(s, 0).map((c) => c.text);
+    assert.deepEqual(parts, [
+      'Governor Alma Ruiz opened the observatory on Tuesday',
+      'smiling broadly and dressed in a dark suit',
+      'which delighted the crowd of local farmers.',
+    ]);
+  });
+
+  it('does not split at a preposition that ends in -ing ("during", "including")', () => {
+    const s = 'The ceremony lasted around two hours, including speeches by the governor and three mayors from the valley.';
+    assert.equal(clausesOf(s, 0).length, 1);
+  });
+
+  it('judges the facts of a long sentence separately, so a true clause is supported beside an untrue one', () => {
+    const draft = 'Governor Alma Ruiz opened the Cerro Alto Observatory on Tuesday, wearing a hat made by her grandmother in the capital.';
+    const first = claimOn(draft, 'opened');
+    assert.equal(first.verdict, 'supported', first.reason);
+    assert.ok(first.end <= draft.indexOf('wearing'));
+  });
+});
+
+describe('figures a supported claim must carry', () => {
+  it('does not support a duration no source gives, even when the rest matches', () => {
+    const f = claimOn('The ceremony lasted about four hours before the guests proceeded to a reception in the town hall.', 'four');
+    assert.notEqual(f.verdict, 'supported');
+    const g = claimOn('The ceremony lasted about two hours before the guests proceeded to a reception in the town hall.', 'two');
+    assert.equal(g.verdict, 'supported', g.reason);
+  });
+
+  it('reads "this one" and "no one" as pronouns, not counts', () => {
+    assert.deepEqual(findFigures('On her last trip before this one, Ruiz met no one.').map((f) => f.text), []);
+    assert.deepEqual(findFigures('Ruiz met one astronomer.').map((f) => f.text), ['one']);
+  });
+});
