@@ -222,7 +222,19 @@ export function clausesOf(masked: string, base: number): { text: string; start: 
   });
 }
 
-interface Conflict { claim: { start: number; end: number; text: string }; source: { start: number; end: number; text: string }; what: string; noun?: string }
+interface Conflict {
+  claim: { start: number; end: number; text: string };
+  source: { start: number; end: number; text: string };
+  what: string;
+  noun?: string;
+  /**
+   * The two sides are tied to the same thing on their own: contrasting words on the same noun in
+   * passages naming the same person ("Kim pulled up in a white limousine" / "Kim arrived in a black
+   * limousine"). Such a conflict needs less of the rest of the sentence to be about the same fact.
+   * (Figures next to the same place were tried too, and cost precision on held-out drafts.)
+   */
+  tied?: boolean;
+}
 
 interface Candidate { passage: Passage; overlap: number; shared: Set<string>; matched: Set<string>; conflicts: Conflict[]; agreed: Set<Figure>; meansAgree: boolean; score: number }
 
@@ -332,7 +344,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
         // Two proper qualifiers of the same noun ("Northern Fleet" / "Pacific fleet") contrast whatever their class.
         const bothProper = properQualifier(claimToks, i) && properQualifier(ptoks, j) && !pKeys.has(c.key) && !claimKeys.has(p.key);
         if ((pcls === cls && (cls < 0 || !/^\p{Lu}/u.test(p.text))) || bothProper) {
-          conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun });
+          conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun, tied: cls >= 0 && [...shared].some((k) => k.startsWith('@')) });
         }
       }
     }
@@ -364,8 +376,10 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   // The same fact: most of the claim's weighted words, at least three of them (two for a short claim
   // that matches almost entirely), and a shared entity when the claim names one.
   const sameFact = (c: Candidate) =>
-    c.overlap >= 0.45 && (c.shared.size >= 3 || (c.shared.size >= 2 && c.overlap >= 0.75)) &&
-    (claimEntities.length === 0 || claimEntities.some((e) => c.shared.has(e)) || c.overlap >= 0.6);
+    (c.overlap >= 0.45 && (c.shared.size >= 3 || (c.shared.size >= 2 && c.overlap >= 0.75)) &&
+    (claimEntities.length === 0 || claimEntities.some((e) => c.shared.has(e)) || c.overlap >= 0.6)) ||
+    // A conflict tied to the same thing on its own needs only some of the rest in common.
+    (c.conflicts.some((x) => x.tied) && c.overlap >= 0.25 && c.shared.size >= 2);
   // A conflict stands unless an at-least-as-close passage says the same thing without it: agreeing on
   // a figure, or naming the same noun with no contrasting attribute (another report of the same fact).
   // Each conflict must be answered by the other passage: a figure by an agreeing figure, an attribute

@@ -21,6 +21,8 @@ Ruiz said the site was chosen because the province wants to help local universit
 The ceremony lasted around two hours before the guests proceeded to a reception in the town hall.
 
 It was her first official trip abroad since the flooding last year.
+
+Ruiz arrived in a black limousine shortly after noon and greeted the waiting astronomers.
 `;
 
 let corpus: Corpus;
@@ -89,6 +91,19 @@ describe('one fact per clause', () => {
     const first = claimOn(draft, 'opened');
     assert.equal(first.verdict, 'supported', first.reason);
     assert.ok(first.end <= draft.indexOf('wearing'));
+  });
+});
+
+describe('contrasting attributes', () => {
+  it('contradicts a contrasting attribute of the same noun about the same person, even in a short clause', () => {
+    const f = claimOn('Ruiz pulled up in a white limousine, local reporters say.', 'white');
+    assert.equal(f.verdict, 'contradicted', f.reason);
+    assert.match(f.reason!, /black.*white/);
+  });
+
+  it('leaves a contrasting attribute about someone else unverified', () => {
+    const f = claimOn('The mayor pulled up in a white limousine, local reporters say.', 'white');
+    assert.notEqual(f.verdict, 'contradicted', f.reason);
   });
 });
 
