@@ -7,7 +7,7 @@ import { findNameMentions, type NameMention } from './names';
 import { findQuotes, type RawQuote } from './quotes';
 import { findFigures, comparable, agrees, type Figure } from './numberFacts';
 import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent } from './text';
-import { compareQuote } from './quoteMatch';
+import { compareQuote, compareShortQuote } from './quoteMatch';
 import { matchIn } from './lexicon';
 
 export interface CheckOptions {
@@ -479,12 +479,22 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
   const words = q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   // The draft's speaker: a name or role next to the quote, or a pronoun for the last person named.
   const context = [...before, ...mentions].map((m) => ({ start: m.start, end: m.end, id: m.id }));
-  const match = compareQuote(q.text, corpus);
+  let match = compareQuote(q.text, corpus);
+  // A quotation of one to three words is placed by the words around it ("the Russian leader's “busy timetable”").
+  let placed = false;
+  if (words.length <= 3 && match?.kind !== 'exact') {
+    const from = q.parts[0].start, to = q.parts[q.parts.length - 1].end;
+    const before = tokenize(text.slice(Math.max(0, from - 80), from).split(/[.!?]\s|\n/).pop()!).map((t) => t.norm).slice(-3);
+    const after = tokenize(text.slice(to, to + 60).split(/[.!?](?:\s|$)|\n/)[0]).map((t) => t.norm).slice(0, 2);
+    const short = compareShortQuote(q.text, before, after, corpus);
+    placed = !!short;
+    match = short ?? match;
+  }
   const speakerId = resolveSpeaker(corpus, q.speakerText, context, q.start) ?? (match && !q.speakerText ? sentenceSpeaker(q, mentions, match.quote.speaker, corpus) : undefined);
   const base = { kind: 'quote' as const, text: q.text, start: q.start, end: q.end, line: 0, column: 0 };
   const speakerName = speakerId ? corpus.getEntity(speakerId)?.name ?? speakerId : q.speakerText;
   const withSpeaker = speakerName ? { speaker: speakerName } : {};
-  if (!match || (match.kind === 'close' && words.length < 4)) {
+  if (!match || (match.kind === 'close' && words.length < 4 && !placed)) {
     if (words.length < 3) return undefined; // a scare quote nobody can check
     return { ...base, ...withSpeaker, verdict: 'unverified', reason: 'No source reports these words.', evidence: [], fixes: [] };
   }

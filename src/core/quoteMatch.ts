@@ -149,3 +149,45 @@ function focus(dn: string[], s: { t: Token; w: string }[]): { t: Token; w: strin
   }
   return s.slice(Math.max(0, bestAt - 2), bestAt + len);
 }
+
+/**
+ * A short quotation (one to three words: "busy timetable", "remarkable") is too short to align on
+ * its own words, so it is placed by the words around it: the source quotation standing between the
+ * same words ("the Russian leader's “busy schedule”") is the one the draft quotes. Returns a `close`
+ * match when the quoted words differ, undefined when no source quotation stands in that place.
+ * `before` and `after` are the draft's words right outside the quotation marks, nearest last / first.
+ */
+export function compareShortQuote(draftQuote: string, before: string[], after: string[], corpus: Corpus): QuoteMatch | undefined {
+  const d = words(tokenize(draftQuote));
+  if (!d.length || d.length > 3 || before.length + after.length < 2) return undefined;
+  const keys = [...new Set(tokenize([...before, draftQuote, ...after].join(' ')).map((t) => t.key))];
+  let best: QuoteMatch | undefined;
+  let bestHold = 0;
+  for (const { passage } of corpus.search(keys, 8)) {
+    const toks = corpus.tokensOf(passage);
+    for (const q of passage.quotes) {
+      const local = q.start - passage.start, localEnd = q.end - passage.start;
+      const inside = toks.filter((t) => t.start >= local && t.end <= localEnd);
+      const s = words(inside);
+      if (!s.length || s.length > 4 || Math.abs(s.length - d.length) > 1) continue;
+      const sBefore = toks.filter((t) => t.end <= local).slice(-before.length).map((t) => t.norm);
+      const sAfter = toks.filter((t) => t.start >= localEnd).slice(0, after.length).map((t) => t.norm);
+      // The words next to the quotation marks, read outwards on each side, must be the same.
+      let hold = 0;
+      for (let k = 1; k <= before.length && sBefore[sBefore.length - k] === before[before.length - k]; k++) hold++;
+      for (let k = 0; k < after.length && sAfter[k] === after[k]; k++) hold++;
+      if (hold < 2 || hold <= bestHold) continue;
+      const same = s.length === d.length && s.every((x, i) => x.w === d[i].w);
+      if (same) return undefined; // the words are the source's: the exact match is not this function's business
+      const sourceWording = passage.text.slice(inside[0].start, inside[inside.length - 1].end);
+      const shared = new Set(s.map((x) => x.w).filter((w) => d.some((y) => y.w === w)));
+      const marks: Mark[] = inside.map((t) => ({ start: t.start, end: t.end, kind: shared.has(t.norm) ? 'match' as const : 'differ' as const }));
+      best = {
+        kind: 'close', passage, quote: q, similarity: (2 * shared.size) / (d.length + s.length), marks, sourceWording,
+        differences: [{ draft: d.map((x) => x.t.text).filter((w, i, a) => a.indexOf(w) === i).join(' '), source: sourceWording }],
+      };
+      bestHold = hold;
+    }
+  }
+  return best;
+}

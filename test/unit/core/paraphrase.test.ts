@@ -23,6 +23,8 @@ The ceremony lasted around two hours before the guests proceeded to a reception 
 It was her first official trip abroad since the flooding last year.
 
 Ruiz arrived in a black limousine shortly after noon and greeted the waiting astronomers.
+
+Ruiz thanked the mayor for coming despite his "busy schedule", and praised the "tireless" engineers of the valley.
 `;
 
 let corpus: Corpus;
@@ -104,6 +106,30 @@ describe('contrasting attributes', () => {
   it('leaves a contrasting attribute about someone else unverified', () => {
     const f = claimOn('The mayor pulled up in a white limousine, local reporters say.', 'white');
     assert.notEqual(f.verdict, 'contradicted', f.reason);
+  });
+});
+
+describe('short quotations', () => {
+  const quoteOn = (draft: string, needle: string) => {
+    const i = draft.indexOf(needle);
+    return checkDraft(draft, corpus).find((f) => f.kind === 'quote' && f.start <= i && i < f.end);
+  };
+
+  it('are placed by the words around them, so one changed word is a misquote with the source wording', () => {
+    const f = quoteOn('Ruiz thanked him despite his "tight schedule", officials said.', 'tight');
+    assert.equal(f?.verdict, 'misquoted', f?.reason);
+    assert.match(f!.reason!, /busy schedule/);
+    assert.equal(f!.fixes[0].replacement, 'busy schedule');
+    const g = quoteOn('She praised the "tireless" engineers of the valley.', 'tireless');
+    assert.equal(g?.verdict, 'supported', g?.reason);
+    const h = quoteOn('She praised the "brilliant" engineers of the valley.', 'brilliant');
+    assert.equal(h?.verdict, 'misquoted', h?.reason);
+  });
+
+  it('are left alone when no source quotation stands between the same words', () => {
+    const f = quoteOn('The governor called the valley a "tireless" place to live.', 'tireless');
+    assert.notEqual(f?.verdict, 'misquoted');
+    assert.equal(quoteOn('Critics called the observatory a "vanity project".', 'vanity'), undefined);
   });
 });
 
