@@ -344,7 +344,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
         // Two proper qualifiers of the same noun ("Northern Fleet" / "Pacific fleet") contrast whatever their class.
         const bothProper = properQualifier(claimToks, i) && properQualifier(ptoks, j) && !pKeys.has(c.key) && !claimKeys.has(p.key);
         if ((pcls === cls && (cls < 0 || !/^\p{Lu}/u.test(p.text))) || bothProper) {
-          conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun, tied: cls >= 0 && [...shared].some((k) => k.startsWith('@')) });
+          conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun, tied: cls >= 0 && pcls === cls && !/^\p{Lu}/u.test(c.text) && [...shared].some((k) => k.startsWith('@')) });
         }
       }
     }
