@@ -30,6 +30,11 @@ function relation(): Map<string, Set<string>> {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** Builds the relation now rather than on the first claim judged. */
+export function warmLexicon(): void {
+  relation();
+}
+
 /** Keys the lexicon relates to `key` (not including it). */
 export function relatedKeys(key: string): ReadonlySet<string> {
   return relation().get(key) ?? NONE;
