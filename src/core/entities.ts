@@ -26,6 +26,19 @@ const ROLE_NOUNS =
 const ROLE_NOUN_RE = new RegExp(`^(${ROLE_NOUNS})$`, 'i');
 const ORG_HEADS = /^(Department|Ministry|Institute|Institution|University|College|School|Agency|Army|Navy|Force|Forces|Group|Council|Committee|Commission|Office|Bank|Fund|Party|Union|Organisation|Organization|Association|Corporation|Company|Authority|Service|Services|Court|Parliament|Assembly|Congress|Senate|House|Post|Times|News|Novosti|Press|Network|Foundation|Centre|Center|Program|Programme|Board|Bureau|Federation|League|Club|Team|Nations|Alliance|Coalition|Guard|Command|Kremlin|Pentagon|Insitute|Studies)$/;
 const PLACE_HEADS = /^(Cosmodrome|Spaceport|Region|Oblast|Province|Prefecture|County|District|Territory|Peninsula|Island|Islands|Sea|Ocean|River|Lake|Mountains|Mount|Valley|Coast|Strait|Gulf|Bay|Square|Street|Airport|Station|Base|Port|Harbour|Harbor|Palace|Bridge|Border|Desert|Forest|Park|City|Krai)$/;
+/** Lower-case heads of administrative areas that stay part of a place's name: "in Amur region" names the Amur Region. */
+const AREA_HEAD_LC = /^(region|province|oblast|krai|prefecture|governorate)$/;
+/**
+ * Heads after which the leading words alone name the same place or body: "Vostochny Cosmodrome" is also
+ * "Vostochny", "Rostov Region" "Rostov", "Wagner Group" "Wagner". (Not "Kyiv Post", "Narita Airport",
+ * "Ho Chi Minh City", "Rhode Island", "Hood River", "Palm Desert": there the leading words name
+ * something else, or nothing.)
+ */
+const SHORT_FORM_HEADS = /^(Cosmodrome|Spaceport|Region|Oblast|Province|Prefecture|Krai|Governorate|County|District|Territory|Group)$/;
+/** Of those, the heads whose leading words may be several: "Nizhny Novgorod Region". ("Beaumont Navigation District" is not "Beaumont Navigation".) */
+const AREA_HEADS = /^(Region|Oblast|Province|Prefecture|Krai|Governorate)$/;
+/** Heads a draft may write in lower case and still mean the name: "Rostov region", "the Vostochny cosmodrome", "the Wagner group". */
+const LOWERCASE_HEADS = /^(Cosmodrome|Spaceport|Region|Oblast|Province|Prefecture|Krai|County|District|Territory|Governorate|Peninsula|Island|Islands|River|Mountains|Desert|Airport|Station|Base|Ministry|Department|Agency|Council|Committee|Commission|Army|Navy|Party|Group|Service)$/;
 const NOT_NAMES = new Set([
   'COVID', 'COVID-19', 'Covid', 'Advertisement', 'Other', 'Topics', 'Interest', 'Photo', 'AM', 'PM', 'TV', 'I', 'OK', 'CEO',
   'Wednesday', 'Monday', 'Tuesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May',
@@ -37,6 +50,52 @@ const NATIONALITY_RE = /^(Russian|North|South|Korean|American|Chinese|Japanese|U
 
 const CAP = /^[\p{Lu}][\p{L}\p{N}'’.-]*$/u;
 const isCap = (w: string) => CAP.test(w);
+const ACRONYM = /^[\p{Lu}]{2,6}$/u;
+/** A generic head noun ending an organisation or place name ("Ministry", "Nations", "Cosmodrome", "Region"). */
+const isHead = (w: string) => { const b = w.replace(/[’']s$/, ''); return ORG_HEADS.test(b) || PLACE_HEADS.test(b); };
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** True for a head a draft may write in lower case after the name ("Rostov region" for "Rostov Region"). */
+export function isLowercaseHead(head: string): boolean {
+  return LOWERCASE_HEADS.test(capitalise(head));
+}
+
+/**
+ * The leading words of a place or organisation name ending in a generic head, when those words
+ * alone name it: "Vostochny Cosmodrome" -> "Vostochny", "Rostov Region" -> "Rostov". Not when a
+ * leading word is an ordinary word or title ("Foreign", "White", "Far East"), or names a place of
+ * its own in compromise's lexicon ("Moscow Region": "Moscow" is the city).
+ */
+export function shortFormOf(name: string): string | undefined {
+  const t = name.split(' ');
+  if (t.length < 2 || t.length > 4 || !SHORT_FORM_HEADS.test(t[t.length - 1]) || (t.length > 2 && !AREA_HEADS.test(t[t.length - 1]))) return undefined;
+  const lead = t.slice(0, -1);
+  const org = ORG_HEADS.test(t[t.length - 1]);
+  for (const w of lead) {
+    if (!isCap(w) || /[’'.]/.test(w) || w.length < 3 || isHead(w) || TITLE_WORDS.has(w) || NOT_NAMES.has(w) || NATIONALITY_RE.test(w) || CONNECTORS.has(w.toLowerCase())) return undefined;
+    const tag = lexiconTag(w);
+    // An unknown word is the specific name; a body may also be named after a person ("Wagner Group").
+    if (tag !== undefined && !(org && /Person|FirstName|LastName|MaleName|FemaleName/.test(tag) && !PLACE_TAGS.test(tag))) return undefined;
+  }
+  return lead.join(' ');
+}
+
+const NAME_TAGS = /Person|FirstName|LastName|MaleName|FemaleName|Place|City|Country|Region|Organization/;
+/** A word compromise's lexicon knows as an ordinary word (noun, verb, adjective...), not as a name. */
+function isCommonWord(w: string): boolean {
+  const tag = lexiconTag(w.replace(/[’']s$/, ''));
+  return tag !== undefined && !NAME_TAGS.test(tag);
+}
+/** A demonym ("Ukrainian", "Russian"; not "North", "South"): it qualifies the name after it, it is not part of it. */
+export function isDemonym(w: string): boolean {
+  return /Demonym/.test(lexiconTag(w) ?? '') || (NATIONALITY_RE.test(w) && !/^(North|South|Eastern|Western)$/.test(w));
+}
+
+/**
+ * Where news prose names the outlet someone spoke to, before the name: "told", "speaking to", "sent to".
+ * ("according to" is left out: it is as often followed by a person or a document.)
+ */
+const SOURCE_SLOT_RE = /\b(?:told|(?:[Ss]peaking|[Tt]alking|spoke|speak|speaks|talked|sent|statement|comments|remarks)[ \t]+to)[ \t]+([\p{Lu}][\p{L}\p{N}&'’-]*(?:[ \t][\p{Lu}][\p{L}\p{N}&'’-]*){0,3})/gu;
 
 /** Strips possessives and punctuation compromise leaves on names. */
 export function cleanName(raw: string): string {
@@ -48,6 +107,17 @@ export function cleanName(raw: string): string {
     .replace(/'$/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Whether the line holding `pos` is set in title case (a headline left in the body): there capitals do not mark names. */
+function titleCaseLine(text: string, pos: number): boolean {
+  const a = text.lastIndexOf('\n', pos) + 1;
+  let b = text.indexOf('\n', pos);
+  if (b < 0) b = text.length;
+  const line = text.slice(a, b).trim();
+  if (/[.!?]["”’)]?$/.test(line)) return false;
+  const long = (line.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => w.length > 3);
+  return long.length >= 4 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * long.length;
 }
 
 interface Word { text: string; start: number; end: number }
@@ -128,13 +198,23 @@ export function repairMentions(text: string, raw: Mention[], skip: { start: numb
       if (roleStart < 0) roleStart = i0;
       i0++;
     }
-    // Trailing lowercase words ("Amur region", "Sputnik agency") are not part of the name.
+    // Trailing lowercase words ("Amur region", "Sputnik agency") are not part of the name (the head of an
+    // administrative area is put back below).
     while (i1 >= i0 && !isCap(words[i1].text)) i1--;
     if (i1 < i0) continue;
+    const compromiseEnd = i1;
+    let areaHead = false;
     // Complete names compromise stops short of: "Kim Jong" + "Un", "An Chan-" + "il", "Munitions Industry" + "Department".
     while (i1 + 1 < words.length) {
       const gap = text.slice(words[i1].end, words[i1 + 1].start);
       const nxt = words[i1 + 1].text;
+      // "in Amur region" names the Amur Region. ("county", "district", "territory" are left out: "the
+      // historic Delta district", "Democratic district leaders".)
+      if (kind === 'place' && gap === ' ' && AREA_HEAD_LC.test(nxt) && !/[’']s$/.test(words[i1].text) && !isCommonWord(words[i1].text) && !isDemonym(words[i1].text)) {
+        i1++;
+        areaHead = true;
+        break;
+      }
       if (gap === '' || gap === '-') {
         if (gap === '-' || /^[\p{Ll}]/u.test(nxt)) { i1++; continue; }
       }
@@ -144,7 +224,17 @@ export function repairMentions(text: string, raw: Mention[], skip: { start: numb
       if (kind !== 'person' && CONNECTORS.has(nxt) && i1 + 2 < words.length && isCap(words[i1 + 2].text) && /^[ \t]$/.test(text.slice(words[i1 + 1].end, words[i1 + 2].start))) { i1 += 2; continue; }
       break;
     }
+    // A name compromise found ending in a head noun is not carried on over capitalised words that do not
+    // end in one: "a 2009 United Nations Security Resolution" names the United Nations. ("Federal Bureau"
+    // + "of Investigation" is one name: an "of" phrase is not cut off.)
+    if (kind !== 'person' && !areaHead && i1 > compromiseEnd && compromiseEnd > i0 && isHead(words[compromiseEnd].text) && !isHead(words[i1].text) &&
+        !words.slice(compromiseEnd + 1, i1 + 1).some((w) => CONNECTORS.has(w.text.toLowerCase()))) i1 = compromiseEnd;
+    // An agency's acronym before ordinary words is the name alone: "SBU Drones Hit Oil Depot" (a headline) -> "SBU".
+    // In a title-case line even a run ending in a head is no name: "NABU Agents Raid Port Office".
+    if (kind !== 'person' && !areaHead && i1 > i0 && ACRONYM.test(words[i0].text) && isCommonWord(words[i0 + 1].text) &&
+        (!isHead(words[i1].text) || titleCaseLine(text, words[i0].start))) i1 = i0;
     let name = cleanName(text.slice(words[i0].start, words[i1].end));
+    if (areaHead) name = name.replace(/\S+$/, capitalise);
     if (!name || NOT_NAMES.has(name) || name.length < 2) continue;
     const toks = name.split(' ');
     if (toks.every((t) => NOT_NAMES.has(t) || NATIONALITY_RE.test(t))) continue;
@@ -181,7 +271,9 @@ export function repairMentions(text: string, raw: Mention[], skip: { start: numb
     if (j > i) {
       const last = words[j].text.replace(/[’']s$/, '');
       const kind: EntityKind | undefined = ORG_HEADS.test(last) ? 'organization' : PLACE_HEADS.test(last) ? 'place' : undefined;
-      if (kind && !(sentenceStartBefore(i) && NOT_NAMES.has(w))) {
+      // In a title-case headline a run of ordinary words before a head is no name ("Agents Raid Port Office").
+      const headline = kind !== undefined && words.slice(i, j).some((x) => isCommonWord(x.text)) && titleCaseLine(text, words[i].start);
+      if (kind && !headline && !(sentenceStartBefore(i) && NOT_NAMES.has(w))) {
         let a = i;
         while (a < j && (TITLE_WORDS.has(words[a].text) || NATIONALITY_RE.test(words[a].text) && kind === 'organization' && false)) a++;
         const name = cleanName(text.slice(words[a].start, words[j].end));
@@ -190,6 +282,25 @@ export function repairMentions(text: string, raw: Mention[], skip: { start: numb
       // a single "Cosmodrome"-less run such as "Vladimir Tikhonov" is left to compromise
       i = j;
     }
+  }
+  // Outlets and bodies compromise does not know, named where news prose names the outlet someone spoke
+  // to: "told Euronews", "speaking to Euronews", "a statement sent to Euronews". A capitalised word
+  // there that compromise's lexicon does not know as an ordinary word is a name.
+  for (const m of text.matchAll(SOURCE_SLOT_RE)) {
+    const start = m.index! + m[0].length - m[1].length;
+    const parts = m[1].split(/[ \t]/);
+    const ws: string[] = [];
+    for (const p of parts) {
+      const w = p.replace(/[’']s$/, '');
+      if (!isCap(w) || TITLE_WORDS.has(w) || NOT_NAMES.has(w) || NATIONALITY_RE.test(w) || isCommonWord(w) || /Person|FirstName|MaleName|FemaleName|Place|City|Country/.test(lexiconTag(w) ?? '')) break;
+      ws.push(w);
+      if (w !== p) break;
+    }
+    if (!ws.length || inSkip(start)) continue;
+    const name = ws.join(' ');
+    const end = start + name.length;
+    if (out.some((o) => o.start < end && start < o.end)) continue;
+    out.push({ name, kind: 'organization', start, end });
   }
   // People compromise misses, named next to a speech verb or after a role noun: "said Siemon Wezeman", "analyst Ankit Panda".
   const personRe = /(?:\b(?:said|says|told|according to|by)\s+|\b(?:analyst|expert|researcher|professor|spokesman|spokeswoman|official|minister|director|envoy|leader|president)\s+)([\p{Lu}][\p{Ll}'’-]+(?:[ \t][\p{Lu}][\p{Ll}'’-]+){1,2})/gu;
@@ -292,6 +403,20 @@ export function groupEntities(mentions: { m: Mention; sourceId: string; passage:
     if (byName.get(n)!.kind.has('person')) for (const p of byFirst.get(n) ?? []) owners.add(canonicalOf.get(p)!);
     if (owners.size === 1) canonicalOf.set(n, [...owners][0]);
   }
+  // A place or body named by its leading words alone is the one whose name they lead, when only one
+  // does: "Vostochny" is the Vostochny Cosmodrome, "Rostov" the Rostov Region.
+  const byShort = new Map<string, string | null>();
+  for (const n of names) {
+    if (kindOf(n) === 'person') continue;
+    const short = shortFormOf(n);
+    if (short === undefined) continue;
+    const o = byShort.get(short);
+    byShort.set(short, o === undefined || o === n ? n : null);
+  }
+  for (const n of names) {
+    const whole = byShort.get(n);
+    if (whole && !canonicalOf.has(n) && kindOf(n) !== 'person') canonicalOf.set(n, whole);
+  }
   // Everything else stands for itself; compromise's kind disagreements are settled by the majority.
   for (const n of names) if (!canonicalOf.has(n)) canonicalOf.set(n, n);
   // Canonical people: the most frequent full form is the name.
@@ -342,9 +467,23 @@ export function lexiconMentions(text: string): Mention[] {
     else if (ORG_HEADS.test(last) || /Organization/.test(lexiconTag(words.join(' ')) ?? lexiconTag(last) ?? '')) kind = 'organization';
     else if (PLACE_HEADS.test(last) || PLACE_TAGS.test(lexiconTag(words.join(' ')) ?? '') || (words.length === 1 && PLACE_TAGS.test(lexiconTag(first) ?? ''))) kind = 'place';
     else if (words.length === 1 && /LastName/.test(lexiconTag(first) ?? '') && !startOfSentence) kind = 'person';
+    let end = start + m[0].length - (start - m.index!);
+    // A run whose leading words the lexicon knows as a name ending in a head names those: "United Nations
+    // Security Resolution". ("New York Mets" is not "New York".)
+    for (let n = words.length - 1; !kind && n >= 2; n--) {
+      if (!isHead(words[n - 1])) continue;
+      const tag = lexiconTag(words.slice(0, n).join(' ')) ?? '';
+      kind = /Organization/.test(tag) ? 'organization' : PLACE_TAGS.test(tag) ? 'place' : undefined;
+      if (!kind) continue;
+      const sub = m[0].slice(start - m.index!);
+      let pos = 0;
+      for (let k = 0; k < n; k++) pos = sub.indexOf(words[k], pos) + words[k].length;
+      words = words.slice(0, n);
+      end = start + pos;
+    }
     if (!kind) continue;
     const name = words.join(' ');
-    out.push({ name, kind, start, end: start + m[0].length - (start - m.index!) });
+    out.push({ name, kind, start, end });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Finds mentions of corpus entities in a draft by their aliases and unique roles.
 import type { Corpus } from './corpus';
 import { foldPunctuation } from './text';
+import { isDemonym, isLowercaseHead, shortFormOf } from './entities';
 
 export interface NameMention {
   id: string;
@@ -30,6 +31,25 @@ function tableOf(corpus: Corpus): AliasTable {
     list.push({ words, id });
     first.set(words[0], list);
   }
+  // A place or body is also named by the leading words before its generic head ("Vostochny" for the
+  // Vostochny Cosmodrome, "Rostov" for the Rostov Region) when those words are no one else's alias and
+  // lead no other such name. Only aliases ending in a head are looked at: no scan of every entity.
+  const shortOwner = new Map<string, string | null>();
+  for (const [alias, id] of corpus.aliases) {
+    const short = shortFormOf(alias);
+    if (short === undefined || corpus.aliases.has(short)) continue;
+    const kind = corpus.getEntity(id)?.kind;
+    if (kind !== 'place' && kind !== 'organization') continue;
+    const o = shortOwner.get(short);
+    shortOwner.set(short, o === undefined || o === id ? id : null);
+  }
+  for (const [short, id] of shortOwner) {
+    if (id === null) continue;
+    const words = short.split(' ');
+    const list = first.get(words[0]) ?? [];
+    list.push({ words, id });
+    first.set(words[0], list);
+  }
   for (const list of first.values()) list.sort((a, b) => b.words.length - a.words.length);
   const byStart = new Map<string, { words: string[]; id: string }[]>();
   for (const list of first.values()) for (const c of list) {
@@ -53,6 +73,10 @@ function tableOf(corpus: Corpus): AliasTable {
 }
 
 const TITLE_OR_ROLE = /^(President|Prime|Minister|Marshal|Director|General|Secretary|Chairman|Chancellor|King|Queen|Prince|Senator|Governor|Mayor|Ambassador|Spokesman|Spokeswoman|Deputy|Vice|Foreign|Defence|Defense|Interior|Finance|Leader|Premier|Chief|Commander|Admiral|Colonel|Captain|Major|Lieutenant|Sergeant|Professor|minister|president|leader|spokesman|spokeswoman|secretary|director|marshal|chief|general|ambassador|official|analyst|expert|professor|admiral|commander)$/;
+
+const ALL_CAPS = /^\p{Lu}[\p{Lu}'-]*\p{Lu}(?:'S)?$/u;
+/** "VOSTOCHNY" -> "Vostochny", "JONG-UN" -> "Jong-un", "PUTIN'S" -> "Putin's". */
+const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
 
 /** Every mention of a corpus entity in `text`, longest alias first, left to right. */
 export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
@@ -79,27 +103,42 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
   }
   const byRole = out.slice();
   for (let i = 0; i < words.length; i++) {
-    if (byRole.some((r) => words[i].start >= r.start && words[i].start < r.end)) continue;
     // Candidates starting with this word and the next (longest first), then the one-word alias.
-    const w0 = words[i].w.replace(/'s$/, '');
-    if (!first.has(w0)) continue;
-    const w1 = words[i + 1]?.w;
+    let wi = words[i].w;
+    let w0 = wi.replace(/'s$/, '');
+    // A dateline or headline in capitals names what its title-case form names: "VOSTOCHNY COSMODROME, Russia —".
+    let caps = false;
+    if (!first.has(w0)) {
+      if (!ALL_CAPS.test(wi)) continue;
+      caps = true;
+      wi = titleCase(wi);
+      w0 = wi.replace(/'s$/, '');
+      if (!first.has(w0)) continue;
+    }
+    const form = (w: string) => (caps && ALL_CAPS.test(w) ? titleCase(w) : w);
+    // Inside a role phrase ("the Kremlin spokesman") only an organisation or place is still a mention of its own.
+    const inRole = byRole.length ? byRole.find((r) => words[i].start >= r.start && words[i].start < r.end) : undefined;
+    const w1 = words[i + 1] && form(words[i + 1].w);
     const cands = [
-      ...(w1 ? byStart.get(`${words[i].w} ${w1}`) ?? [] : []),
-      ...(w1 && /'s?$/.test(w1) ? byStart.get(`${words[i].w} ${w1.replace(/'s$|'$/, '')}`) ?? [] : []),
+      ...(w1 ? byStart.get(`${wi} ${w1}`) ?? [] : []),
+      // "Rostov region" for the Rostov Region: a generic head may be written in lower case.
+      ...(w1 && /^\p{Ll}/u.test(w1) && isLowercaseHead(w1) ? byStart.get(`${wi} ${w1.charAt(0).toUpperCase()}${w1.slice(1)}`) ?? [] : []),
+      ...(w1 && /'s?$/.test(w1) ? byStart.get(`${wi} ${w1.replace(/'s$|'$/, '')}`) ?? [] : []),
       ...(byStart.get(w0) ?? []),
     ];
     for (const c of cands) {
+      if (inRole && (corpus.getEntity(c.id)?.kind === 'person' || words[i + c.words.length - 1]?.end > inRole.end)) continue;
       let ok = true;
       for (let k = 0; k < c.words.length; k++) {
         const w = words[i + k];
         if (!w) { ok = false; break; }
         const isLast = k === c.words.length - 1;
-        const surface = isLast ? w.w.replace(/'s$|'$/, '') : w.w;
-        if (surface !== c.words[k] || (k > 0 && !/^[ \t\u00a0-]+$|^ $/.test(folded.slice(words[i + k - 1].end, w.start)))) { ok = false; break; }
+        const surface = isLast ? form(w.w).replace(/'s$|'$/, '') : form(w.w);
+        const same = surface === c.words[k] || (isLast && k > 0 && surface.toLowerCase() === c.words[k].toLowerCase() && /^\p{Ll}/u.test(surface) && isLowercaseHead(c.words[k]));
+        if (!same || (k > 0 && !/^[ \t\u00a0-]+$|^ $/.test(folded.slice(words[i + k - 1].end, w.start)))) { ok = false; break; }
       }
       // Not part of a longer capitalised name the corpus does not know ("Manchester United" vs "United").
-      if (!ok) continue;
+      if (!ok || (caps && c.words.length === 1 && w0.length < 4)) continue;
       const j = i + c.words.length - 1;
       const next = words[j + 1];
       // A lone alias glued to other capitalised words belongs to a name the corpus does not know
@@ -108,10 +147,11 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
         const prev = words[i - 1];
         const gluedNext = next && /^\p{Lu}/u.test(next.w) && folded.slice(words[j].end, next.start) === ' ' && !/'s$/.test(words[j].w) && !first.has(next.w.replace(/'s$/, ''));
         const gluedPrev = prev && /^\p{Lu}/u.test(prev.w) && folded.slice(prev.end, words[i].start) === ' ' && !/'s$/.test(prev.w) &&
-          !TITLE_OR_ROLE.test(prev.w) && !/^(The|A|An|In|On|At|But|And|As|By|For|From|With|When|While|After|Before|If|Of|To)$/.test(prev.w) && !first.has(prev.w.replace(/'s$/, ''));
+          !TITLE_OR_ROLE.test(prev.w) && !/^(The|A|An|In|On|At|But|And|As|By|For|From|With|When|While|After|Before|If|Of|To)$/.test(prev.w) && !first.has(prev.w.replace(/'s$/, '')) &&
+          !isDemonym(prev.w); // "Ukrainian SBU drones": a nationality qualifies the name, it is not part of another
         if (gluedNext || gluedPrev) break;
       }
-      const mention: NameMention = { id: c.id, start: words[i].start, end: words[j].start + words[j].w.replace(/'s$|'$/, '').length };
+      const mention: NameMention = { id: c.id, start: words[i].start, end: words[j].start + words[j].w.replace(/'s$|'$/i, '').length };
       // A role right before the name: "Foreign Minister Sergei Shoigu".
       let r = i;
       while (r > 0 && TITLE_OR_ROLE.test(words[r - 1].w) && folded.slice(words[r - 1].end, words[r].start) === ' ') r--;
