@@ -160,8 +160,11 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
     const span: Sentence = { ...s, text: text.slice(c.start, c.end), start: c.start, end: c.end };
     return judgeClaim(text, span, c.text, keys, cf, cm, corpus);
   };
+  const wrongRoles = out.filter((f) => f.kind === 'claim' && f.verdict === 'contradicted');
   for (const c of clausesOf(masked, s.start)) {
     const f = judge(c);
+    // A clause holding a wrong role is not also "supported": the role's finding speaks for it.
+    if (f.verdict === 'supported' && wrongRoles.some((r) => r.start >= f.start && r.end <= f.end)) continue;
     out.push(...(f.verdict === 'contradicted' ? narrowContradiction(text, c, f, judge) : [f]));
   }
   return out;
@@ -549,6 +552,8 @@ export function sentenceSpeaker(q: { start: number; parts: { start: number; end:
 // Titles that exclude one another (a Marshal is not an Admiral); softer roles (spokesman, secretary) are left alone.
 const RANKS = new Set(['marshal', 'general', 'admiral', 'colonel', 'captain', 'major', 'lieutenant', 'sergeant', 'president', 'minister', 'governor', 'mayor', 'senator', 'ambassador', 'chancellor', 'king', 'queen', 'prince']);
 
+const RANK_MODIFIERS = new Set(['vice', 'deputy', 'acting', 'assistant', 'associate', 'lieutenant', 'under', 'sub', 'co']);
+
 /** A role next to a known person that the sources give differently: "Foreign Minister Sergei Shoigu". */
 function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | undefined {
   const e = corpus.getEntity(m.id);
@@ -556,7 +561,12 @@ function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | unde
   const words = (r: string) => r.toLowerCase().replace(/defense/g, 'defence').split(/\s+/).filter((w) => !/^(russian|north|korean|south|american|us|chinese|the|former|then|new)$/.test(w));
   const draftRole = words(m.role.text);
   if (!draftRole.length) return undefined;
-  const ok = e.roles.some((r) => { const rw = words(r); return draftRole.every((w) => rw.includes(w)) || rw.every((w) => draftRole.includes(w)); });
+  // A rank modifier changes the role: a Vice Marshal is not a Marshal, a deputy minister not the minister.
+  const modifiers = (ws: string[]) => ws.filter((w) => RANK_MODIFIERS.has(w)).sort().join(' ');
+  const ok = e.roles.some((r) => {
+    const rw = words(r);
+    return modifiers(rw) === modifiers(draftRole) && (draftRole.every((w) => rw.includes(w)) || rw.every((w) => draftRole.includes(w)));
+  });
   if (ok || !e.roles.length) return undefined;
   const head = draftRole[draftRole.length - 1];
   const sameHead = e.roles.find((r) => words(r).slice(-1)[0] === head);
@@ -566,7 +576,9 @@ function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | unde
   const titled = isTitle(head) ? e.roles.find((r) => isTitle(words(r).slice(-1)[0] ?? '')) : undefined;
   if (!sameHead && !holder && !titled) return undefined;
   const right = sameHead ?? titled ?? e.roles[0];
-  const base = { kind: 'claim' as const, text: text.slice(m.role.start, m.end), start: m.role.start, end: m.end, line: 0, column: 0 };
+  // The role may stand before the name or after it ("Alexander Kozlov, Russia's transport minister").
+  const from = Math.min(m.role.start, m.start), to = Math.max(m.role.end, m.end);
+  const base = { kind: 'claim' as const, text: text.slice(from, to), start: from, end: to, line: 0, column: 0 };
   const pi = e.passages.find((p) => corpus.passageText(p).includes(right)) ?? e.passages[0];
   const ev = evidenceOf(corpus, corpus.passage(pi), [], 1);
   const holderName = holder ? corpus.getEntity(holder[1][0])?.name : undefined;

@@ -162,6 +162,9 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
         const isPerson = (w: string) => (first.get(w.replace(/'s$/, '')) ?? []).some((c) => corpus.getEntity(c.id)?.kind === 'person');
         while (rs > 0 && /^\p{Lu}/u.test(words[rs - 1].w) && folded.slice(words[rs - 1].end, words[rs].start) === ' ' && i - rs < 5 && !isPerson(words[rs - 1].w) && !/'s$/.test(words[rs - 1].w)) rs--;
         mention.role = { text: text.slice(words[rs].start, words[i - 1].end), start: words[rs].start, end: words[i - 1].end };
+      } else {
+        const role = appositiveRole(text, words[i].start, mention.end);
+        if (role) mention.role = role;
       }
       out.push(mention);
       i = j;
@@ -169,4 +172,36 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// Nouns that end a role phrase written beside a name, set off by a comma.
+const APPOSITIVE_HEAD = /^(president|leader|minister|spokesman|spokeswoman|spokesperson|secretary|marshal|director|chairman|chairwoman|chancellor|premier|governor|mayor|general|admiral|commander|ambassador|envoy|chief|head)$/i;
+
+/**
+ * A role set off by a comma beside the name: "Russia's transport minister, Alexander Kozlov" or
+ * "Alexander Kozlov, Russia's natural resources minister,". The phrase must end in a role noun and
+ * hold at most four words after its article or possessive, so that a clause is not read as a role.
+ */
+export function appositiveRole(text: string, nameStart: number, nameEnd: number): NameMention['role'] {
+  const from = Math.max(0, nameStart - 70);
+  const w = text.slice(from, nameStart);
+  const comma = /,\s+$/.exec(w);
+  if (comma) {
+    // The stretch between the previous boundary and the comma: "Russia's transport minister".
+    const seg = w.slice(0, comma.index);
+    const cut = Math.max(seg.lastIndexOf(','), ...['.', ';', ':', '!', '?', '(', '\n'].map((c) => seg.lastIndexOf(c)));
+    const phrase = seg.slice(cut + 1);
+    const lead = /^\s*(?:(?:[Tt]he|[Aa]n?|[\p{Lu}][\p{L}-]*['’]s)\s+)?/u.exec(phrase)![0];
+    const role = phrase.slice(lead.length);
+    if (/^(?:[\p{L}-]+\s+){0,3}[\p{L}-]+$/u.test(role) && APPOSITIVE_HEAD.test(role.split(/\s+/).pop()!)) {
+      const start = from + cut + 1 + lead.length;
+      return { text: role, start, end: start + role.length };
+    }
+  }
+  const after = /^,\s+(?:(?:[Tt]he|[Aa]n?|[\p{Lu}][\p{L}-]*['’]s)\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=,|\.|\s+who\b|$)/u.exec(text.slice(nameEnd, nameEnd + 80));
+  if (after && APPOSITIVE_HEAD.test(after[1].split(/\s+/).pop()!)) {
+    const start = nameEnd + after[0].length - after[1].length;
+    return { text: after[1], start, end: start + after[1].length };
+  }
+  return undefined;
 }

@@ -25,6 +25,10 @@ It was her first official trip abroad since the flooding last year.
 Ruiz arrived in a black limousine shortly after noon and greeted the waiting astronomers.
 
 Ruiz thanked the mayor for coming despite his "busy schedule", and praised the "tireless" engineers of the valley.
+
+Tomas Vidal, the regional finance minister, said the observatory had cost less than planned.
+
+Admiral Ines Costa led the honour guard at the gate.
 `;
 
 let corpus: Corpus;
@@ -130,6 +134,36 @@ describe('short quotations', () => {
     const f = quoteOn('The governor called the valley a "tireless" place to live.', 'tireless');
     assert.notEqual(f?.verdict, 'misquoted');
     assert.equal(quoteOn('Critics called the observatory a "vanity project".', 'vanity'), undefined);
+  });
+});
+
+describe('roles', () => {
+  const roleOn = (draft: string, needle: string) => {
+    const i = draft.indexOf(needle);
+    return checkDraft(draft, corpus).filter((f) => f.kind === 'claim' && f.verdict === 'contradicted' && f.start <= i && i < f.end);
+  };
+
+  it('reads a role set off by a comma, before or after the name', () => {
+    const before = roleOn('The regional transport minister, Tomas Vidal, toured the site.', 'transport');
+    assert.equal(before.length, 1);
+    assert.match(before[0].reason!, /finance minister.*transport minister/);
+    assert.equal(before[0].fixes[0].replacement, 'regional finance minister');
+    assert.equal(before[0].text, 'regional transport minister, Tomas Vidal');
+    const after = roleOn('Tomas Vidal, the regional transport minister, toured the site.', 'transport');
+    assert.equal(after.length, 1);
+    assert.deepEqual(roleOn('Tomas Vidal, the regional finance minister, toured the site.', 'finance'), []);
+  });
+
+  it('takes a rank modifier as a different role (a Vice Admiral is not an Admiral)', () => {
+    const f = roleOn('Vice Admiral Ines Costa led the honour guard at the gate.', 'Vice');
+    assert.equal(f.length, 1);
+    assert.match(f[0].reason!, /Admiral/);
+    assert.deepEqual(roleOn('Admiral Ines Costa led the honour guard at the gate.', 'Admiral'), []);
+  });
+
+  it('does not also call the clause with a wrong role supported', () => {
+    const draft = 'Vice Admiral Ines Costa led the honour guard at the gate.';
+    assert.ok(!checkDraft(draft, corpus).some((f) => f.kind === 'claim' && f.verdict === 'supported'));
   });
 });
 
