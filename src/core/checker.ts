@@ -27,7 +27,9 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
   if (opts.names !== false) for (const m of mentions) findings.push(nameFinding(text, m, corpus));
   if (opts.claims !== false) {
     let mi = 0;
-    for (const s of splitSentences(text)) {
+    // A dateline ("SEOUL, Sept 13 (Reuters) —") says where and when the story was filed, not a claim.
+    const prose = text.replace(DATELINE, blank);
+    for (const s of splitSentences(prose)) {
       if (s.heading) continue;
       // What a sentence's verdicts depend on: its own text and, for pronouns, the people named before it.
       while (mi < mentions.length && mentions[mi].start < s.start) mi++;
@@ -38,7 +40,7 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
         for (const f of hit) findings.push(shift(f, s.start));
         continue;
       }
-      const got = checkSentence(text, s, mentions, corpus);
+      const got = checkSentence(prose, s, mentions, corpus);
       if (key !== undefined) cache!.set(key, got.map((f) => shift(f, -s.start)));
       findings.push(...got);
     }
@@ -53,6 +55,7 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
 }
 
 const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
+const DATELINE = /^[ \t]*[\p{Lu}][\p{Lu} .'’-]{2,}(?:,[ \t]*[\p{Lu}][\p{L}.]*(?:[ \t]+\d{1,2})?)*(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:—|–|--)/gmu;
 /**
  * Blanks out what is markup rather than prose, keeping offsets: YAML front matter, HTML comments
  * and tags, code, link targets and emphasis markers.
@@ -161,10 +164,14 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
     return judgeClaim(text, span, c.text, keys, cf, cm, corpus);
   };
   const wrongRoles = out.filter((f) => f.kind === 'claim' && f.verdict === 'contradicted');
+  const quoteJudged = out.some((f) => f.kind === 'quote' && f.verdict !== 'unverified');
   for (const c of clausesOf(masked, s.start)) {
     const f = judge(c);
     // A clause holding a wrong role is not also "supported": the role's finding speaks for it.
     if (f.verdict === 'supported' && wrongRoles.some((r) => r.start >= f.start && r.end <= f.end)) continue;
+    // Nor is the attribution around a quotation the sources report ("Putin, for his part, hailed …")
+    // an unverified claim of its own: the quotation's finding speaks for the sentence.
+    if (f.verdict === 'unverified' && quoteJudged && keysWithEntities(c.text, c.start, mentions).filter((k) => !k.startsWith('@')).length < 4) continue;
     out.push(...(f.verdict === 'contradicted' ? narrowContradiction(text, c, f, judge) : [f]));
   }
   return out;
@@ -423,7 +430,15 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   const backed = (f: Figure) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => backs(f, g)));
   const hard = substantive.filter((f) => f.kind !== 'ordinal' && f.kind !== 'times');
   const figuresBacked = hard.every(backed) && (substantive.length === 0 || substantive.some(backed));
-  if (strong.length && strong[0].overlap >= 0.5 && coverage >= 0.72 && figuresOk && figuresBacked) {
+  // Who said it is part of a reported claim: the White House saying it had seen "no evidence" is not
+  // supported by an analyst saying so: the passage that says it best must name the speaker. (A
+  // quotation's speaker is checked with the quotation.)
+  const speaker = reportedBy(masked, s.start, mentions);
+  const speaks = (p: Passage) => p.entities.includes(speaker!) || p.quotes.some((q) => q.speaker === speaker);
+  const before = (p: Passage) => (p.index > 0 ? corpus.passage(p.index - 1) : undefined);
+  // Sources often name the speaker a sentence earlier ("…, Tikhonov told Euronews. "China will …," he said").
+  const subjectCovered = speaker === undefined || (strong.length > 0 && (speaks(strong[0].passage) || (before(strong[0].passage)?.sourceId === strong[0].passage.sourceId && speaks(before(strong[0].passage)!))));
+  if (strong.length && strong[0].overlap >= 0.45 && coverage >= 0.66 && figuresOk && figuresBacked && subjectCovered) {
     const used = strong.slice(0, 3);
     const n = new Set(used.map((c) => c.passage.sourceId)).size;
     return {
@@ -446,6 +461,21 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
     evidence: near.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.matched, []), c.overlap)),
     fixes: [],
   };
+}
+
+const SAYING = /\b(said|says|told|tells|warned|warns|announced|claimed|claims|stated|insisted|denied|denies)\b/i;
+/**
+ * The name that reports a claim with no quotation of its own: the last name before its verb of
+ * saying ("In Moscow, spokeswoman Maria Zakharova told TASS …"), else the first right after it ("…, said Peskov").
+ */
+export function reportedBy(masked: string, base: number, mentions: NameMention[]): string | undefined {
+  if (/["“”]/.test(masked)) return undefined;
+  const v = SAYING.exec(masked);
+  if (!v) return undefined;
+  const at = base + v.index;
+  const before = mentions.filter((m) => m.end <= at && at - m.end < 40);
+  if (before.length) return before[before.length - 1].id;
+  return mentions.find((m) => m.start >= at + v[0].length && m.start - at < 30)?.id;
 }
 
 /**
@@ -506,8 +536,9 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
   const ev = evidenceOf(corpus, p, match.marks, match.similarity);
   const fixes: Fix[] = [];
   const sourceKind = sourceSpeaker ? corpus.getEntity(sourceSpeaker)?.kind : undefined;
-  // Words the sources give to a person, or to an organisation ("the White House warned") when the draft gives them to a person.
-  const attributable = sourceKind === 'person' || (sourceKind === 'organization' && corpus.getEntity(speakerId ?? '')?.kind === 'person');
+  // Words the sources give to a person, or to an organisation ("the White House warned") when the draft gives them to a person or another organisation.
+  const draftKind = corpus.getEntity(speakerId ?? '')?.kind;
+  const attributable = sourceKind === 'person' || (sourceKind === 'organization' && (draftKind === 'person' || draftKind === 'organization'));
   if (speakerId && sourceSpeaker && speakerId !== sourceSpeaker && attributable) {
     const who = corpus.getEntity(sourceSpeaker)!;
     const sm = [...mentions].reverse().find((m) => m.id === speakerId);

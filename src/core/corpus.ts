@@ -571,6 +571,8 @@ export function analyseSource(text: string, mode: NlpMode = 'full'): SourceAnaly
   return { sentences: sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })), mentions, quotes, keys, quoteWords };
 }
 
+const SPEECH_BETWEEN = /\b(praised|hailed|called|described|promised|pledged|vowed|urged|stressed|insisted|warned|thanked|told|said|says|added|noted|predicted|declared|expressed|welcomed|calling|describing|saying|adding)\b/;
+
 /** The first index at or after `from` of a span starting at or after `start` (spans sorted by start). */
 function firstFrom(spans: { start: number }[], from: number, start: number): number {
   while (from < spans.length && spans[from].start < start) from++;
@@ -651,6 +653,14 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
           : resolveSpeaker(corpus, q.speakerText, resolved.slice(0, ri + inP.length), q.start);
         // A quotation standing alone right after another by the same speaker continues it.
         if (!speaker && !q.speakerText && lastPassageHadQuote && q.start - sent.start <= 1) speaker = lastSpeaker;
+        // No attribution the rules read ("Putin meanwhile praised “the future …”"): the first person the
+        // sentence names before the quotation, as for drafts.
+        if (!speaker && !q.speakerText) {
+          const who = inP.find((r) => r.end <= q.start && corpus.getEntity(r.id)?.kind === 'person');
+          // Only when a verb of speech stands between them: in "Kim and Putin “may conduct an exchange …”"
+          // the quotation is someone else's words about them.
+          if (who && SPEECH_BETWEEN.test(source.text.slice(who.end, q.start))) speaker = who.id;
+        }
         const quote: Quote = { text: q.text, start: q.start, end: q.end };
         if (speaker) quote.speaker = speaker;
         quotes.push(quote);

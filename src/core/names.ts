@@ -162,6 +162,12 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
         const isPerson = (w: string) => (first.get(w.replace(/'s$/, '')) ?? []).some((c) => corpus.getEntity(c.id)?.kind === 'person');
         while (rs > 0 && /^\p{Lu}/u.test(words[rs - 1].w) && folded.slice(words[rs - 1].end, words[rs].start) === ' ' && i - rs < 5 && !isPerson(words[rs - 1].w) && !/'s$/.test(words[rs - 1].w)) rs--;
         mention.role = { text: text.slice(words[rs].start, words[i - 1].end), start: words[rs].start, end: words[i - 1].end };
+        // Lower-case modifiers after a preposition or article: "greeted by energy minister Alexander Kozlov".
+        if (rs === i - 1 && /^\p{Ll}/u.test(words[rs].w)) {
+          const from = Math.max(0, words[i].start - 70);
+          const m = ROLE_BEFORE_NAME.exec(text.slice(from, words[i].start));
+          if (m && m[1].includes(' ')) mention.role = { text: m[1], start: words[i].start - m[1].length - (m[0].length - m[0].trimEnd().length), end: words[i - 1].end };
+        }
       } else {
         const role = appositiveRole(text, words[i].start, mention.end);
         if (role) mention.role = role;
@@ -175,6 +181,13 @@ export function findNameMentions(text: string, corpus: Corpus): NameMention[] {
 }
 
 // Nouns that end a role phrase written beside a name, set off by a comma.
+const FUNCTION_WORD = 'by|in|on|at|of|to|for|with|from|and|or|as|the|a|an|his|her|their|its|including|like|said|says|told|than';
+const ROLE_WORDS = `((?:(?!(?:${FUNCTION_WORD})\\b)[\\p{L}-]+\\s+){0,3}(?!(?:${FUNCTION_WORD})\\b)[\\p{L}-]+)`;
+// A role phrase starts after punctuation, a function word, or with an article or a possessive.
+const ROLE_LEAD = `(?:[\\n.;:!?(,]\\s*|\\b(?:${FUNCTION_WORD})\\s+)(?:(?:[Tt]he|[Aa]n?|[\\p{Lu}][\\p{L}-]*['’]s)\\s+)?|(?:^|\\s)[\\p{Lu}][\\p{L}-]*['’]s\\s+`;
+const ROLE_BEFORE_COMMA = new RegExp(`(?:${ROLE_LEAD})${ROLE_WORDS}$`, 'u');
+// Before a name with no comma the phrase must follow a function word or a possessive ("by energy minister X", not "Kim met minister X").
+const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(?:${FUNCTION_WORD})\\s+(?:(?:[Tt]he|[Aa]n?|[\\p{Lu}][\\p{L}-]*['’]s)\\s+)?|(?:^|\\s)[\\p{Lu}][\\p{L}-]*['’]s\\s+)${ROLE_WORDS}[ \\t]+$`, 'u');
 const APPOSITIVE_HEAD = /^(president|leader|minister|spokesman|spokeswoman|spokesperson|secretary|marshal|director|chairman|chairwoman|chancellor|premier|governor|mayor|general|admiral|commander|ambassador|envoy|chief|head)$/i;
 
 /**
@@ -187,15 +200,12 @@ export function appositiveRole(text: string, nameStart: number, nameEnd: number)
   const w = text.slice(from, nameStart);
   const comma = /,\s+$/.exec(w);
   if (comma) {
-    // The stretch between the previous boundary and the comma: "Russia's transport minister".
-    const seg = w.slice(0, comma.index);
-    const cut = Math.max(seg.lastIndexOf(','), ...['.', ';', ':', '!', '?', '(', '\n'].map((c) => seg.lastIndexOf(c)));
-    const phrase = seg.slice(cut + 1);
-    const lead = /^\s*(?:(?:[Tt]he|[Aa]n?|[\p{Lu}][\p{L}-]*['’]s)\s+)?/u.exec(phrase)![0];
-    const role = phrase.slice(lead.length);
-    if (/^(?:[\p{L}-]+\s+){0,3}[\p{L}-]+$/u.test(role) && APPOSITIVE_HEAD.test(role.split(/\s+/).pop()!)) {
-      const start = from + cut + 1 + lead.length;
-      return { text: role, start, end: start + role.length };
+    // The words before the comma, after a boundary (punctuation, a preposition, an article or a
+    // possessive): "… greeted by Russia's transport minister, Alexander Kozlov".
+    const m = ROLE_BEFORE_COMMA.exec((from === 0 ? '\n' : '') + w.slice(0, comma.index));
+    if (m && APPOSITIVE_HEAD.test(m[1].split(/\s+/).pop()!)) {
+      const start = from + comma.index - m[1].length;
+      return { text: m[1], start, end: start + m[1].length };
     }
   }
   const after = /^,\s+(?:(?:[Tt]he|[Aa]n?|[\p{Lu}][\p{L}-]*['’]s)\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=,|\.|\s+who\b|$)/u.exec(text.slice(nameEnd, nameEnd + 80));

@@ -61,7 +61,7 @@ const PARAPHRASE_GROUPS: string[][] = [
   ['talk', 'negotiation', 'discussion', 'discuss', 'meeting', 'summit'],
   ['weapon', 'arm', 'weaponry', 'armament', 'munition'],
   ['ammunition', 'ammo', 'shell'],
-  ['deal', 'agreement', 'accord', 'pact'],
+  ['deal', 'agreement', 'pact'], // not "accord": "according to" is a light word, and would make "deal" one
   ['help', 'assist', 'aid', 'support'],
   ['build', 'construct', 'develop', 'make'],
   ['meet', 'met', 'greet', 'host'],

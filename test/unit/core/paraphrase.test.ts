@@ -29,6 +29,16 @@ Ruiz thanked the mayor for coming despite his "busy schedule", and praised the "
 Tomas Vidal, the regional finance minister, said the observatory had cost less than planned.
 
 Admiral Ines Costa led the honour guard at the gate.
+
+"We have seen no evidence of a deal with the builders," said Marta Lind, an auditor at the regional court.
+
+The province signed a deal with three universities to share the telescope's time.
+
+Ruiz meanwhile praised "the patience of the people of the valley" before cutting the ribbon.
+
+The Regional Court warned that the builders would "answer for every delay" if costs rose again.
+
+Ruiz and Lind "may yet fall out over the budget," according to one official.
 `;
 
 let corpus: Corpus;
@@ -154,6 +164,13 @@ describe('roles', () => {
     assert.deepEqual(roleOn('Tomas Vidal, the regional finance minister, toured the site.', 'finance'), []);
   });
 
+  it('reads lower-case words of a role after a preposition, not a verb before it', () => {
+    const f = roleOn('The guests were welcomed by transport minister Tomas Vidal.', 'transport');
+    assert.equal(f.length, 1);
+    assert.match(f[0].reason!, /not “transport minister”/);
+    assert.deepEqual(roleOn('Ruiz met minister Tomas Vidal at the gate.', 'met'), []);
+  });
+
   it('takes a rank modifier as a different role (a Vice Admiral is not an Admiral)', () => {
     const f = roleOn('Vice Admiral Ines Costa led the honour guard at the gate.', 'Vice');
     assert.equal(f.length, 1);
@@ -164,6 +181,60 @@ describe('roles', () => {
   it('does not also call the clause with a wrong role supported', () => {
     const draft = 'Vice Admiral Ines Costa led the honour guard at the gate.';
     assert.ok(!checkDraft(draft, corpus).some((f) => f.kind === 'claim' && f.verdict === 'supported'));
+  });
+});
+
+describe('reported claims and datelines', () => {
+  it('does not support a claim reported by one body with words another person said', () => {
+    const f = claimOn('Governor Alma Ruiz said she had seen no evidence of a deal with the builders.', 'evidence');
+    assert.notEqual(f.verdict, 'supported', f.reason);
+    const g = claimOn('Marta Lind said she had seen no evidence of a deal with the builders.', 'evidence');
+    assert.equal(g.verdict, 'supported', g.reason);
+  });
+
+  it('reads "deal" as a content word ("according to" is light, a deal is not)', () => {
+    const f = claimOn('The province signed a deal with three universities to share the telescope\'s time.', 'deal');
+    assert.equal(f.verdict, 'supported', f.reason);
+    assert.ok(f.evidence[0].marks.some((m) => f.evidence[0].quote.slice(m.start, m.end) === 'deal'));
+  });
+
+  it('leaves a dateline out of the claim after it', () => {
+    const draft = 'CERRO ALTO, May 4 (Gazette) — Governor Alma Ruiz opened the Cerro Alto Observatory on Tuesday.';
+    const f = checkDraft(draft, corpus).find((x) => x.kind === 'claim')!;
+    assert.equal(f.verdict, 'supported', f.reason);
+    assert.equal(f.start, draft.indexOf('Governor'));
+  });
+
+  it('does not report the attribution around a checked quotation as an unverified claim of its own', () => {
+    const draft = 'Lind, visibly angry, insisted: "We have seen no evidence of a deal with the builders."';
+    const findings = checkDraft(draft, corpus).filter((x) => x.kind !== 'name');
+    assert.ok(findings.some((x) => x.kind === 'quote' && x.verdict === 'supported'));
+    assert.ok(!findings.some((x) => x.verdict === 'unverified'), findings.map((x) => `${x.kind}:${x.verdict}:${x.text}`).join('; '));
+  });
+});
+
+describe('speakers of source quotations', () => {
+  const quoteOn = (draft: string, needle: string) => {
+    const i = draft.indexOf(needle);
+    return checkDraft(draft, corpus).find((f) => f.kind === 'quote' && f.start <= i && i < f.end);
+  };
+
+  it('gives a source quotation with no attribution to the person before a verb of speech', () => {
+    const f = quoteOn('Lind praised "the patience of the people of the valley" at the ceremony.', 'patience');
+    assert.equal(f?.verdict, 'misattributed', f?.reason);
+    assert.match(f!.reason!, /Alma Ruiz/);
+  });
+
+  it('not to the people a quotation is about ("Ruiz and Lind “may yet fall out …”")', () => {
+    const f = quoteOn('Lind said the two "may yet fall out over the budget".', 'fall out');
+    assert.notEqual(f?.verdict, 'misattributed', f?.reason);
+  });
+
+  it('tells one organisation from another', () => {
+    const f = quoteOn('The governor\'s office warned that the builders would "answer for every delay" if costs rose again.', 'answer');
+    assert.notEqual(f?.verdict, 'misattributed', 'an unknown speaker is not a wrong one');
+    const g = quoteOn('The Cerro Alto Observatory warned that the builders would "answer for every delay" if costs rose again.', 'answer');
+    assert.equal(g?.verdict, 'misattributed', g?.reason);
   });
 });
 
