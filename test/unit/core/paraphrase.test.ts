@@ -45,10 +45,13 @@ let corpus: Corpus;
 before(() => {
   corpus = buildCorpus(parseSourceText('/corpus/observatory.md', ARTICLE).sources);
 });
-const claimOn = (draft: string, needle: string) => {
+/** The finding of `kind` whose span holds `needle`. */
+const findingOn = (kind: 'claim' | 'quote', draft: string, needle: string) => {
   const i = draft.indexOf(needle);
-  return checkDraft(draft, corpus).find((f) => f.kind === 'claim' && f.start <= i && i < f.end)!;
+  return checkDraft(draft, corpus).find((f) => f.kind === kind && f.start <= i && i < f.end);
 };
+const claimOn = (draft: string, needle: string) => findingOn('claim', draft, needle)!;
+const quoteOn = (draft: string, needle: string) => findingOn('quote', draft, needle);
 
 describe('paraphrase lexicon', () => {
   it('relates synonyms in either direction, by comparison key', () => {
@@ -124,11 +127,6 @@ describe('contrasting attributes', () => {
 });
 
 describe('short quotations', () => {
-  const quoteOn = (draft: string, needle: string) => {
-    const i = draft.indexOf(needle);
-    return checkDraft(draft, corpus).find((f) => f.kind === 'quote' && f.start <= i && i < f.end);
-  };
-
   it('are placed by the words around them, so one changed word is a misquote with the source wording', () => {
     const f = quoteOn('Ruiz thanked him despite his "tight schedule", officials said.', 'tight');
     assert.equal(f?.verdict, 'misquoted', f?.reason);
@@ -214,11 +212,6 @@ describe('reported claims and datelines', () => {
 });
 
 describe('speakers of source quotations', () => {
-  const quoteOn = (draft: string, needle: string) => {
-    const i = draft.indexOf(needle);
-    return checkDraft(draft, corpus).find((f) => f.kind === 'quote' && f.start <= i && i < f.end);
-  };
-
   it('gives a source quotation with no attribution to the person before a verb of speech', () => {
     const f = quoteOn('Lind praised "the patience of the people of the valley" at the ceremony.', 'patience');
     assert.equal(f?.verdict, 'misattributed', f?.reason);
