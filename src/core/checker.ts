@@ -4,7 +4,7 @@ import { Corpus, keysWithEntities, numberKey } from './corpus';
 import { resolveSpeaker } from './speakers';
 import { splitSentences, type Sentence } from './sentences';
 import { findNameMentions, type NameMention } from './names';
-import { findQuotes, type RawQuote } from './quotes';
+import { findQuotes, SPEECH_VERBS, type RawQuote } from './quotes';
 import { findFigures, comparable, agrees, type Figure } from './numberFacts';
 import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent } from './text';
 import { compareQuote, compareShortQuote } from './quoteMatch';
@@ -435,9 +435,10 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   // quotation's speaker is checked with the quotation.)
   const speaker = reportedBy(masked, s.start, mentions);
   const speaks = (p: Passage) => p.entities.includes(speaker!) || p.quotes.some((q) => q.speaker === speaker);
-  const before = (p: Passage) => (p.index > 0 ? corpus.passage(p.index - 1) : undefined);
+  const best = strong[0]?.passage;
   // Sources often name the speaker a sentence earlier ("…, Tikhonov told Euronews. "China will …," he said").
-  const subjectCovered = speaker === undefined || (strong.length > 0 && (speaks(strong[0].passage) || (before(strong[0].passage)?.sourceId === strong[0].passage.sourceId && speaks(before(strong[0].passage)!))));
+  const prev = speaker !== undefined && best && best.index > 0 ? corpus.passage(best.index - 1) : undefined;
+  const subjectCovered = speaker === undefined || (!!best && (speaks(best) || (prev?.sourceId === best.sourceId && speaks(prev))));
   if (strong.length && strong[0].overlap >= 0.45 && coverage >= 0.66 && figuresOk && figuresBacked && subjectCovered) {
     const used = strong.slice(0, 3);
     const n = new Set(used.map((c) => c.passage.sourceId)).size;
@@ -463,7 +464,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
   };
 }
 
-const SAYING = /\b(said|says|told|tells|warned|warns|announced|claimed|claims|stated|insisted|denied|denies)\b/i;
+const SAYING = new RegExp(`\\b(?:${SPEECH_VERBS}|denied|denies)\\b`, 'i');
 /**
  * The name that reports a claim with no quotation of its own: the last name before its verb of
  * saying ("In Moscow, spokeswoman Maria Zakharova told TASS …"), else the first right after it ("…, said Peskov").

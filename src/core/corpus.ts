@@ -3,7 +3,7 @@
 import type { Source, Passage, Entity, Quote } from './types';
 import { splitSentences } from './sentences';
 import { extractMentions, groupEntities, type Mention, type NlpMode } from './entities';
-import { findQuotes, type RawQuote } from './quotes';
+import { findQuotes, SPEECH_VERBS, type RawQuote } from './quotes';
 import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS, type Token } from './text';
 import { findFigures, type Figure } from './numberFacts';
 import { resolveSpeaker } from './speakers';
@@ -571,7 +571,8 @@ export function analyseSource(text: string, mode: NlpMode = 'full'): SourceAnaly
   return { sentences: sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })), mentions, quotes, keys, quoteWords };
 }
 
-const SPEECH_BETWEEN = /\b(praised|hailed|called|described|promised|pledged|vowed|urged|stressed|insisted|warned|thanked|told|said|says|added|noted|predicted|declared|expressed|welcomed|calling|describing|saying|adding)\b/;
+// Verbs of speech, and of praise and thanks, which also introduce someone's words.
+const SPEECH_BETWEEN = new RegExp(`\\b(?:${SPEECH_VERBS}|praised|hailed|called|described|pledged|thanked|predicted|expressed|welcomed|calling|describing|adding)\\b`);
 
 /** The first index at or after `from` of a span starting at or after `start` (spans sorted by start). */
 function firstFrom(spans: { start: number }[], from: number, start: number): number {
