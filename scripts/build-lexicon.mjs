@@ -40,10 +40,11 @@ function readData(pos) {
     const pcnt = parseInt(f[k], 10);
     const hypernyms = [], similar = [], pertains = [];
     for (let i = 0; i < pcnt; i++) {
-      const [sym, off, pos] = [f[k + 1 + 4 * i], f[k + 2 + 4 * i], f[k + 3 + 4 * i]];
+      const [sym, off, pos, st] = [f[k + 1 + 4 * i], f[k + 2 + 4 * i], f[k + 3 + 4 * i], f[k + 4 + 4 * i]];
       if (sym === '@') hypernyms.push(off);
       if (sym === '&') similar.push(off);
-      if (sym === '\\' && pos === 'n') pertains.push(off);
+      // A pertainym names the word it points at (target number, hex): "Chinese" -> {Taiwan, China, …} word 2.
+      if (sym === '\\' && pos === 'n') pertains.push({ off, word: parseInt(st.slice(2), 16) - 1 });
     }
     synsets.set(f[0], { words, hypernyms, similar, pertains, lexFile: f[1] });
   }
@@ -113,15 +114,18 @@ for (const line of readFileSync(join(dict, 'index.verb'), 'utf8').split('\n')) {
 }
 
 // Adjectives of places ("Chilean" -> "Chile", "Korean" -> "Korea"): WordNet's pertainyms, so that
-// "the Chilean border" and "the border with Chile" share a word.
-for (const syn of data.a.values()) {
-  const adj = syn.words.find((w) => w.proper && /^[a-z]+$/.test(w.lemma));
-  if (!adj) continue;
-  for (const off of syn.pertains) {
-    const noun = data.n.get(off);
+// "the Chilean border" and "the border with Chile" share a word. An adjective of several places
+// ("Chinese": China, and Taiwan in one rare sense) takes the place of its most used sense.
+for (const [lemma, list] of senses) {
+  if (forms[lemma]) continue;
+  for (const s of list.filter((x) => x.pos === 'a').sort((x, y) => y.count - x.count || x.number - y.number)) {
+    const syn = data.a.get(s.offset);
+    if (!syn?.words.some((w) => w.proper && w.lemma === lemma)) continue;
     // Only places (the noun.location file, 15): not "Christian" -> "Christianity".
-    const place = noun?.lexFile === '15' ? noun.words.find((w) => w.proper && /^[a-z]+$/.test(w.lemma)) : undefined;
-    if (place && place.lemma !== adj.lemma && !forms[adj.lemma]) forms[adj.lemma] = place.lemma;
+    const place = syn.pertains.filter((p) => data.n.get(p.off)?.lexFile === '15')
+      .map((p) => { const ws = data.n.get(p.off).words; return p.word >= 0 ? ws[p.word] : ws[0]; })
+      .find((w) => w && w.proper && /^[a-z]+$/.test(w.lemma) && w.lemma !== lemma);
+    if (place) { forms[lemma] = place.lemma; break; }
   }
 }
 

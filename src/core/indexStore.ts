@@ -22,7 +22,7 @@ export interface IndexStore {
 }
 
 /** Bumped whenever analysis or index layout changes, so old caches are ignored. */
-export const INDEX_FORMAT = 'corroborate-index-19';
+export const INDEX_FORMAT = 'corroborate-index-20';
 
 /** An IndexStore in a folder: one file per key, written atomically. */
 export class FileIndexStore implements IndexStore {

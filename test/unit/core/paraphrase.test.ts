@@ -63,6 +63,12 @@ describe('paraphrase lexicon', () => {
     assert.equal(matchIn(k('woodland'), new Set([k('governor')])), undefined);
   });
 
+  it('gives a place adjective the place its common sense names ("Chinese" is China, not Taiwan)', () => {
+    assert.equal(keyOf('chinese'), keyOf('china'));
+    assert.equal(keyOf('chilean'), keyOf('chile'));
+    assert.equal(keyOf('ukrainian'), keyOf('ukraine'));
+  });
+
   it('leaves names and rare senses out ("Russia" is not "USSR"; "crab" is not a leader)', () => {
     assert.equal(relatedKeys(keyOf('russia')).size, 0);
     assert.ok(!relatedKeys(keyOf('crab')).has(keyOf('head')));
