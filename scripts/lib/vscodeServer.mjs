@@ -2,7 +2,7 @@
 // extension-host tests, the UI test and the demo. Pinned pieces are cached outside the tracked
 // tree ($CORROBORATE_CACHE, default ~/.cache/corroborate-vscode): Debian packages (Chromium and the
 // headers code-server's native modules build against), Node 24 from npm (for code-server only),
-// and code-server itself. See ../shared/VSCODE-TESTING.md for what was measured.
+// and code-server itself. docs/vscode-testing.md says what was measured and why each piece is here.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -70,6 +70,22 @@ export function ensureAptPackages() {
   asRoot(['install', '-y', '-qq', '--no-install-recommends', ...missing]);
 }
 
+/**
+ * The environment for an `npm install` this script runs itself. Under `npm test` or `npm run demo`
+ * the outer npm exports its resolved configuration as `npm_config_*` and describes itself in more
+ * variables. The ones that describe the outer process must not reach the child: code-server's
+ * postinstall reads the Node version from `npm_config_user_agent` ("node/v20") and refuses to
+ * install; `nodedir`, `prefix`, `local_prefix` and `node_gyp` would point the child's native
+ * builds and its install folder at the outer project and Node. The user's own settings (cache,
+ * registry, cafile) pass through as they are.
+ */
+const OUTER_NPM_VARS = /^(npm_config_(user_agent|npm_version|node_version|nodedir|node_gyp|prefix|local_prefix|global_prefix)|npm_lifecycle_\w+|npm_package_\w+|npm_command|npm_execpath|npm_node_execpath|INIT_CWD|NODE)$/i;
+export function childInstallEnv(base = process.env, extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(base)) if (!OUTER_NPM_VARS.test(k)) env[k] = v;
+  return { ...env, ...extra };
+}
+
 /** Node 24 (for code-server only) and code-server, installed once into the cache. */
 export function ensureCodeServer() {
   const nodeDir = path.join(CACHE, 'node24');
@@ -78,7 +94,7 @@ export function ensureCodeServer() {
   if (!existsSync(node24)) {
     log(`installing ${NODE24_PACKAGE} into ${nodeDir}`);
     mkdirSync(nodeDir, { recursive: true });
-    run('npm', ['install', '--prefix', nodeDir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', NODE24_PACKAGE]);
+    run('npm', ['install', '--prefix', nodeDir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', NODE24_PACKAGE], { env: childInstallEnv() });
   }
   const csDir = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
   const entry = path.join(csDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -87,7 +103,7 @@ export function ensureCodeServer() {
     log(`installing code-server@${CODE_SERVER_VERSION} into ${csDir} (about 3 minutes the first time)`);
     mkdirSync(csDir, { recursive: true });
     // Its postinstall compiles native modules against Node 24's headers, with Node 24 first on PATH.
-    const env = { ...process.env, PATH: `${path.dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodePkg, npm_config_dangerously_allow_all_scripts: 'true' };
+    const env = childInstallEnv(process.env, { PATH: `${path.dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodePkg, npm_config_dangerously_allow_all_scripts: 'true' });
     run('npm', ['install', '--prefix', csDir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { env });
     writeFileSync(marker, new Date().toISOString());
   }
