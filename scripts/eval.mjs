@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Verdict evaluation: runs the bundled CLI on labelled drafts and prints, per set, a confusion
 // matrix (expected × given), precision and recall per verdict, and evidence recall@3.
-// Sets: the project's own (test/eval/set) and the shared one (../shared/eval/dev) when present.
+// Sets: the project's own (test/eval/set, holdout, blind, blind2), and on CI machines that keep a
+// shared labelled set beside the project (../shared/eval/dev), that one too.
 // Exits 1 when the project's set falls below the bars in issue #3 (precision >= 0.95 for
 // contradicted/misquoted/misattributed, recall >= 0.85 for every verdict, evidence recall@3 >= 0.9).
 //   node scripts/eval.mjs [--verbose] [--set DIR]...
@@ -74,7 +75,7 @@ function givenFor(findings, start, end) {
   return best;
 }
 
-/** The shared scorer's rule (../shared/eval/score.mjs): some overlapping finding has the verdict; for unverified, none says otherwise. */
+/** The shared scorer's rule (CI's score.mjs): some overlapping finding has the verdict; for unverified, none says otherwise. */
 function scorerAgrees(findings, start, end, want) {
   const verdicts = findings.filter((f) => f.kind !== 'name' && f.start < end && start < f.end).map((f) => f.verdict);
   return want === 'unverified' ? verdicts.every((v) => v === 'unverified') : verdicts.includes(want);

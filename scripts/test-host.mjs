@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the extension-host suite (test/integration) inside a real VS Code: code-server's workbench
-// and Node extension host, opened in Debian's Chromium with playwright-core (the recipe in
-// ../shared/VSCODE-TESTING.md). Prints mocha's output and a closing "N passed, N failed" line;
+// and Node extension host, opened in Debian's Chromium with playwright-core (the recipe is in
+// docs/vscode-testing.md). Prints mocha's output and a closing "N passed, N failed" line;
 // exits non-zero on any failure or on the overall timeout. The server is stopped by its PID in
 // every case (including Ctrl+C).
 //   node scripts/test-host.mjs [--timeout SECONDS]   (default 300, counted after the one-off install)

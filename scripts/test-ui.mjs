@@ -47,6 +47,27 @@ async function step(name, fn) {
     try { await pageRef?.screenshot({ path: path.join(shots, `failed-${results.length}.png`) }); } catch { /* best effort */ }
   }
 }
+/**
+ * The frame of a webview (the Markdown preview) whose text shows `heading`, once it is visible.
+ * Webviews are nested iframes; their frames are searched rather than addressed by VS Code's
+ * internal selectors.
+ */
+async function reportFrameHeading(page, heading, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const h = frame.locator('h2', { hasText: heading }).first();
+      if (await h.count().catch(() => 0)) {
+        if (await h.isVisible().catch(() => false)) return { frame, locator: h };
+      }
+      seen = (await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '')) || seen;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview shows ${heading} within ${timeoutMs / 1000} s (last text: ${seen.slice(0, 200) || 'none'})`);
+}
 try {
   server = await startServer(cs, profile, work);
   onShutdown(server.stop);
@@ -126,7 +147,17 @@ try {
     await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
     await page.keyboard.type('Corroborate: Check Claims');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check Claims' }).first().click({ timeout: 15000 });
-    await page.locator('.tab', { hasText: 'Corroborate report' }).first().waitFor({ timeout: 20000 });
+    const tab = page.locator('.tab', { hasText: 'Corroborate report' }).first();
+    await tab.waitFor({ timeout: 20000 });
+    const title = await tab.innerText();
+    if (!/Corroborate report - summit\.md\b/.test(title) || /\.md\.md/.test(title)) throw new Error(`tab title: ${title}`);
+    // The preview renders inside a webview (an iframe within an iframe) some seconds after the tab
+    // appears: wait until a person would read the report there, then take the screenshot.
+    const heading = await reportFrameHeading(page, /Contradicted by the sources \(1\)/, 30000);
+    const body = await heading.frame.evaluate(() => document.body.innerText);
+    const table = await heading.frame.evaluate(() => [...document.querySelectorAll('table tr')].map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+    if (!table.some((r) => /^contradicted 1$/.test(r)) || !table.some((r) => /^misattributed 1$/.test(r))) throw new Error(`verdict table: ${table.join(' | ')}`);
+    if (!/fired three ballistic missiles/.test(body) || !/Sources say .two., not .three./.test(body)) throw new Error(`report: ${body.slice(0, 300)}`);
     await page.screenshot({ path: path.join(shots, '3-report.png') });
   });
   await step('the Problems panel lists the findings', async () => {
@@ -140,8 +171,12 @@ try {
   await step('the status bar shows the counts by verdict', async () => {
     const item = page.locator('#corroborate\\.corroborate\\.status, .statusbar-item', { hasText: /\d+\s+\d+\s+\d+/ }).first();
     await item.waitFor({ timeout: 10000 });
-    const label = (await item.getAttribute('aria-label')) ?? (await item.innerText());
-    if (!/\d/.test(label)) throw new Error(`status: ${label}`);
+    const label = (await item.innerText()).replace(/\s+/g, ' ').trim();
+    // supported, warnings (contradicted + misquoted + misattributed), unverified: the draft has a
+    // contradicted and a misattributed claim, so at least two warnings.
+    const m = /(\d+) (\d+) (\d+)/.exec(label);
+    if (!m || Number(m[2]) < 2) throw new Error(`status: ${label}`);
+    await item.screenshot({ path: path.join(shots, '5-status.png') });
   });
   if (args.includes('--screenshot-readme')) {
     await step('README screenshot: draft with underlines and an open hover card', async () => {

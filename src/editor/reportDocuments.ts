@@ -18,7 +18,9 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
 
   /** Shows `markdown` as the report for `draftName`, replacing an earlier report of the same draft. */
   async show(draftName: string, markdown: string): Promise<vscode.TextDocument> {
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Corroborate report - ${draftName}.md` });
+    // The path is the tab's title ("Corroborate report - summit.md"); the language is set below, so
+    // no ".md" of its own is needed (it read "summit.md.md").
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Corroborate report - ${draftName}` });
     this.contents.set(uri.toString(), markdown);
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);

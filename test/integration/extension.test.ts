@@ -89,6 +89,7 @@ suite('Corroborate in VS Code', function () {
     await vscode.commands.executeCommand('corroborate.checkClaims');
     const report = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'corroborate-report' && d.getText().startsWith('# Corroborate report')), 'the report');
     assert.equal(report.languageId, 'markdown');
+    assert.equal(report.uri.path, '/Corroborate report - summit.md', 'the tab title names the draft once, with one ".md"');
     const text = report.getText();
     assert.match(text, /Contradicted by the sources \(1\)/);
     assert.match(text, /Misattributed \(1\)/);
