@@ -1,0 +1,118 @@
+// Scoring on text nobody here wrote.
+//  - realReports(dir): published reports of the seeds' event, labelled sentence by sentence against
+//    the seeds (test/eval/real/labels-*.json). The texts are third parties' and stay outside the
+//    repository: DIR/texts/<id>.txt (or DIR/<id>.txt). Labels are keyed by a snippet of each sentence.
+//  - brownAsDrafts(): every Brown Corpus press article (A-C, 1961) checked as a draft against the
+//    seeds. Nothing in them is about the seeds' event, so every claim verdict but `unverified` is a
+//    false alarm or a false support.
+// Both print totals and the error classes only; individual misses only with --verbose.
+import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const WARN = ['contradicted', 'misquoted', 'misattributed'];
+const SEVERITY = { supported: 0, unverified: 1, contradicted: 2, misquoted: 2, misattributed: 2 };
+
+/** The verdict the editor shows on a sentence: the most severe claim finding that lies mostly inside it. */
+export function sentenceVerdict(findings, start, end) {
+  let best;
+  for (const f of findings) {
+    if (f.kind === 'name') continue;
+    const ov = Math.min(end, f.end) - Math.max(start, f.start);
+    if (ov <= 0 || ov < 0.5 * (f.end - f.start)) continue;
+    if (!best || SEVERITY[f.verdict] > SEVERITY[best.verdict]) best = f;
+  }
+  return best;
+}
+
+/** Sentence spans of one labelled article: from each snippet to the next one (or the end). */
+export function labelledSpans(text, sentences) {
+  const spans = [];
+  let from = 0;
+  for (const s of sentences) {
+    const i = text.indexOf(s.snippet, from);
+    if (i < 0) { spans.push({ ...s, missing: true }); continue; }
+    spans.push({ ...s, start: i });
+    from = i + 1;
+  }
+  const found = spans.filter((s) => !s.missing);
+  found.forEach((s, k) => { s.end = k + 1 < found.length ? found[k + 1].start : text.length; });
+  return spans;
+}
+
+export function realReports(root, dir, runCli, { verbose = false } = {}) {
+  const labelDir = join(root, 'test', 'eval', 'real');
+  const articles = [];
+  for (const f of readdirSync(labelDir).filter((f) => /^labels-.*\.json$/.test(f)).sort()) {
+    for (const a of JSON.parse(readFileSync(join(labelDir, f), 'utf8')).articles) articles.push({ ...a, file: f });
+  }
+  const textOf = (id) => [join(dir, 'texts', `${id}.txt`), join(dir, `${id}.txt`)].find(existsSync);
+  const present = articles.filter((a) => textOf(a.id));
+  console.log(`\n## real reports (${present.length} of ${articles.length} articles' texts found in ${dir}; totals only)\n`);
+  if (!present.length) return;
+  const files = present.map((a) => textOf(a.id));
+  const out = runCli(files, 'seeds');
+  const VERDICTS = ['supported', 'contradicted', 'misquoted', 'misattributed', 'unverified'];
+  const matrix = Object.fromEntries([...VERDICTS, 'furniture'].map((v) => [v, Object.fromEntries(VERDICTS.map((w) => [w, 0]))]));
+  const misses = [], conflicts = [], missing = [];
+  let gateFails = 0;
+  present.forEach((a, k) => {
+    const text = readFileSync(files[k], 'utf8');
+    const findings = out[k].findings;
+    let wrongWarning = false;
+    for (const s of labelledSpans(text, a.sentences)) {
+      if (s.missing) { missing.push(`${a.id}: "${s.snippet}"`); continue; }
+      const f = sentenceVerdict(findings, s.start, s.end);
+      const got = f ? f.verdict : 'unverified';
+      matrix[s.label][got]++;
+      const right = got === s.label || (s.label === 'furniture' && got === 'unverified');
+      if (WARN.includes(got) && got !== s.label) wrongWarning = true;
+      if (s.label === 'contradicted') conflicts.push(`${a.id} (${a.outlet}): "${s.snippet}" → ${got}${f?.reason ? ` (${f.reason.slice(0, 80)})` : ''}`);
+      if (!right) misses.push(`${a.id}: "${s.snippet}" want ${s.label}, got ${got}${f?.reason ? ` (${f.reason.slice(0, 90)})` : ''}`);
+    }
+    if (wrongWarning) gateFails++;
+  });
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`labelled \\ given   ${VERDICTS.map((v) => pad(v.slice(0, 12), 13)).join('')}`);
+  for (const v of [...VERDICTS, 'furniture']) console.log(`${v.padEnd(18)}${VERDICTS.map((w) => pad(matrix[v][w], 13)).join('')}`);
+  console.log(`\nverdict           precision    recall   support`);
+  const rows = [...VERDICTS, 'furniture'];
+  for (const v of VERDICTS) {
+    const tp = matrix[v][v];
+    const given = rows.reduce((a, w) => a + matrix[w][v], 0);
+    const support = VERDICTS.reduce((a, w) => a + matrix[v][w], 0);
+    console.log(`${v.padEnd(18)}${pad(given ? (tp / given).toFixed(2) : '-', 9)}${pad(support ? (tp / support).toFixed(2) : '-', 10)}${pad(support, 10)}   (given ${given})`);
+  }
+  const warnGiven = rows.reduce((a, w) => a + WARN.reduce((b, v) => b + matrix[w][v], 0), 0);
+  const warnRight = WARN.reduce((a, v) => a + matrix[v][v], 0);
+  const furn = VERDICTS.reduce((a, w) => a + matrix.furniture[w], 0);
+  console.log(`\nwarnings: ${warnRight}/${warnGiven} right (precision ${(warnRight / (warnGiven || 1)).toFixed(2)})`);
+  console.log(`furniture (headlines, captions, credits, datelines) given a verdict other than unverified: ${furn - matrix.furniture.unverified} of ${furn}`);
+  console.log(`articles that would fail a CI gate on a wrong warning: ${gateFails} of ${present.length}`);
+  console.log(`conflicts with the seeds in the labels (${conflicts.length}):`);
+  for (const c of conflicts) console.log(`  ${c}`);
+  if (missing.length) console.log(`snippets not found in their text (${missing.length}): ${missing.slice(0, 5).join('; ')}`);
+  if (verbose) for (const m of misses) console.log('  ' + m);
+}
+
+export function brownAsDrafts(brownArticles, runCli, { verbose = false } = {}) {
+  const arts = brownArticles();
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-brown-drafts-'));
+  const files = arts.map((a) => { const f = join(dir, `${a.id}.txt`); writeFileSync(f, a.text); return f; });
+  const out = runCli(files, 'seeds');
+  const counts = { supported: 0, contradicted: 0, misquoted: 0, misattributed: 0, unverified: 0 };
+  const alarms = [];
+  out.forEach((file, k) => {
+    for (const f of file.findings) {
+      if (f.kind === 'name') continue;
+      counts[f.verdict]++;
+      if (f.verdict !== 'unverified') alarms.push(`${arts[k].id}: ${f.verdict} "${f.text.slice(0, 70)}"${f.reason ? ` (${f.reason.slice(0, 70)})` : ''}`);
+    }
+  });
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  console.log(`\n## Brown press A-C (${arts.length} articles from 1961) as drafts against the seeds\n`);
+  console.log(`claims ${total}: ${Object.entries(counts).map(([v, n]) => `${v} ${n}`).join(', ')}`);
+  console.log(`verdicts other than unverified (each one wrong): ${alarms.length}`);
+  if (verbose) for (const a of alarms) console.log('  ' + a);
+  return alarms.length;
+}
