@@ -2,13 +2,14 @@
 import type { Finding, Evidence, Mark, Fix, Passage } from './types';
 import { Corpus, keysWithEntities, numberKey } from './corpus';
 import { resolveSpeaker } from './speakers';
-import { splitSentences, type Sentence } from './sentences';
+import { splitSentences, paragraphsOf, type Sentence } from './sentences';
 import { findNameMentions, type NameMention } from './names';
 import { findQuotes, SPEECH_VERBS, type RawQuote } from './quotes';
 import { findFigures, comparable, agrees, type Figure } from './numberFacts';
 import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent } from './text';
 import { compareQuote, compareShortQuote } from './quoteMatch';
 import { matchIn } from './lexicon';
+import { DATE_STAMP, isFurniture } from './furniture';
 
 export interface CheckOptions {
   /** Report name findings (default true). */
@@ -28,9 +29,11 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
   if (opts.claims !== false) {
     let mi = 0;
     // A dateline ("SEOUL, Sept 13 (Reuters) —") says where and when the story was filed, not a claim.
-    const prose = text.replace(DATELINE, blank);
+    const prose = text.replace(DATELINE, blank).replace(DATE_STAMP, blank);
+    // Captions, credits and bylines are not the story's claims (headlines are headings already).
+    const furniture = new Set(paragraphsOf(prose).filter((p) => isFurniture(prose.slice(p.start, p.end))).map((p) => p.index));
     for (const s of splitSentences(prose)) {
-      if (s.heading) continue;
+      if (s.heading || furniture.has(s.paragraph)) continue;
       // What a sentence's verdicts depend on: its own text and, for pronouns, the people named before it.
       while (mi < mentions.length && mentions[mi].start < s.start) mi++;
       const before = mentions.slice(Math.max(0, mi - 3), mi);
@@ -293,6 +296,11 @@ CONTRAST_CLASSES.forEach((c, i) => c.forEach((w) => CONTRAST.set(w, i)));
 function properQualifier(ts: { text: string; norm: string }[], k: number): boolean {
   const t = ts[k], next = ts[k + 1], prev = ts[k - 1];
   if (!prev || !next || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || /['’]s$/.test(t.text)) return false;
+  // Inside a run of capitalised words it is part of a name ("Yonhap News Agency", "Natural
+  // Resources Minister"): an outlet, a body or a title, never an attribute of the noun after it.
+  if (/^\p{Lu}/u.test(prev.text) && !/['’]s$/.test(prev.text) && !STOPWORDS.has(prev.norm)) return false;
+  // Before a nationality it is part of that name too ("South Korean", "East Asian").
+  if (DEMONYM_RE.test(next.text)) return false;
   if (/^(north|south|east|west|the)$/.test(prev.norm) && /^\p{Lu}/u.test(prev.text)) return false;
   // The noun: a word of at least three letters, not a stop word or verb form ("Kim said").
   return /^\p{L}[\p{Ll}-]{2,}$/u.test(next.text) && !STOPWORDS.has(next.norm) && !/(ed|ing|ly)$/.test(next.norm) && !/^(said|says|told)$/.test(next.norm) && !MONTH_OR_DAY.test(next.norm);
@@ -344,6 +352,9 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
       const demonym = (ts: { text: string; norm: string }[], k: number) => DEMONYM_RE.test(ts[k].text) && !STOP_DEMONYMS.has(ts[k].norm) && !/^(north|south|east|west)$/.test(ts[k - 1]?.norm ?? '');
       const cls = CONTRAST.get(c.norm) ?? (i > 0 && demonym(claimToks, i) ? -1 : undefined) ?? (properQualifier(claimToks, i) && !inMention(claimToks[i + 1].start) ? -2 : undefined);
       if (cls === undefined || inMention(c.start) || inMention(claimToks[i + 1].start)) continue;
+      // A capitalised word inside a sentence is part of a name ("South Korean officials"): it contrasts
+      // only as a proper qualifier of its own ("Northern Fleet" / "Pacific Fleet"), not as a word of its class.
+      if (cls >= 0 && i > 0 && /^\p{Lu}/u.test(c.text) && !properQualifier(claimToks, i)) continue;
       const noun = claimToks[i + 1].key;
       // A proper qualifier the passage also has elsewhere is not contradicted by another one.
       if (cls === -2 && pKeys.has(c.key)) continue;

@@ -1,0 +1,38 @@
+// Page furniture: the parts of a published page that are not the story's claims. Headlines,
+// standfirsts and section labels (short lines without a full stop) are found by the sentence
+// splitter; this module knows the rest by their form: photo captions and credits, bylines and
+// production credits, site text, and stored-page date stamps. Names in them are still found; only
+// claims are not judged there. The word lists below are the data this takes, kept in one place.
+
+/** Where a picture's subject stands: "(L)", "(R)", "(left)", ", right,". */
+const POSITION = /\((?:[LRC]|left|right|centre|center|front|rear|top|bottom|second (?:left|right)|[LR] to [LR])\)|,\s*(?:left|right|centre|center)\s*[,)]/i;
+/** A picture credit or a picture's own description. */
+const PICTURE = [
+  /^(?:this|a|an|the)\s+(?:pool\s+|handout\s+|file\s+|undated\s+|grab\s+|video\s+)?(?:image|photo|photograph|picture|video|still|screenshot|footage|handout)\b(?:\s+\w+){0,4}\s+(?:shows?|released|distributed|taken|provided|made|obtained|from)\b/i,
+  /\b(?:photo|picture|image|video|credit|file photo|handout)(?:\s+(?:courtesy|credit))?\s*(?::|\/|by\s+\p{Lu})/iu,
+  /(?:\/|\bvia\s+)(?:AFP|Reuters|REUTERS|AP|Getty Images|EPA|Sputnik|Pool|KCNA|Yonhap|TASS)\b/,
+  /\((?:[^()]{0,30}\b)?(?:AFP|Reuters|AP|Getty(?: Images)?|Yonhap|EPA|Sputnik|KCNA|TASS|Xinhua|123rf|Shutterstock|Kremlin(?:\.ru)?|Pool)(?:\b[^()]{0,20})?\)\s*$/,
+];
+/** Bylines and production credits. */
+const CREDIT = [
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(?:[,|-]\s*[\p{L} ]{0,30})?$/u,
+  /^(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced|translated)(?:\s+and\s+\w+)?\s+by\b/i,
+];
+/** What a site prints around a story. */
+const SITE = /^(?:read more|related|also read|see also|advertisement|share this|comments are closed|subscribe|sign up|follow us|click here|watch|listen)\b/i;
+/** A date stamp at the start of a stored page or a story ("date 2023-09-13", "Published 13 Sept 2023"). */
+export const DATE_STAMP = /^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}|(?:published|updated|last updated|posted)\b[:\s]*[^\n.]{0,40}?\b\d{4}\b(?:[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?(?:[ \t]*[A-Z]{2,4})?)[ \t]*/gimu;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** Whether a paragraph is page furniture rather than reporting. */
+export function isFurniture(paragraph: string): boolean {
+  const p = paragraph.trim();
+  if (!p) return false;
+  const n = words(p);
+  if (n <= 60 && POSITION.test(p)) return true;
+  if (n <= 60 && PICTURE.some((re) => re.test(p))) return true;
+  if (n <= 16 && CREDIT.some((re) => re.test(p))) return true;
+  if (n <= 12 && SITE.test(p)) return true;
+  return false;
+}
