@@ -565,6 +565,15 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
       evidence: [ev], fixes,
     };
   }
+  if (match.kind === 'close' && match.extendsSource) {
+    // A longer excerpt of the remark: the source's words are right, the rest is not in the sources.
+    // Not a misquote, and no fix (it would delete words the speaker may well have said).
+    return {
+      ...base, ...withSpeaker, verdict: 'unverified',
+      reason: `The sources quote only “${match.sourceWording}”; the rest of this quotation is not in them.`,
+      evidence: [ev], fixes: [],
+    };
+  }
   if (match.kind === 'close') {
     fixes.push({ title: 'Use the source’s wording', start: q.parts[0].start, end: q.parts[q.parts.length - 1].end, replacement: match.sourceWording });
     return {

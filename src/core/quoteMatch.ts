@@ -15,6 +15,8 @@ export interface QuoteMatch {
   /** The source's words for the span the draft quotes. */
   sourceWording: string;
   differences: { draft: string; source: string }[];
+  /** The draft's quotation holds the source's words unchanged, with more words before or after them. */
+  extendsSource?: boolean;
 }
 
 const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', ve: 'have', d: 'would', m: 'am' };
@@ -107,7 +109,11 @@ function align(d: { t: Token; w: string }[], s: { t: Token; w: string }[], passa
     if (dw || sw) differences.push({ draft: dw, source: sw });
   }
   const sourceWording = passage.text.slice(s[ws].t.start, s[we].t.end);
-  return { kind: contiguous ? 'exact' : 'close', passage, quote, similarity: contiguous ? 1 : similarity, marks, sourceWording, differences };
+  // Every source word of the window matched, in one unbroken run on both sides: the draft only adds
+  // words at its edges (a longer excerpt of the same remark), it changes none of the source's.
+  const unbroken = pairs.every((p, k) => k === 0 || (p[0] === pairs[k - 1][0] + 1 && p[1] === pairs[k - 1][1] + 1));
+  const extendsSource = !contiguous && L === windowLen && unbroken && L < n;
+  return { kind: contiguous ? 'exact' : 'close', passage, quote, similarity: contiguous ? 1 : similarity, marks, sourceWording, differences, extendsSource };
 }
 
 /** Source word positions matching the draft's words verbatim, segment by segment in order; or undefined. */

@@ -61,3 +61,20 @@ describe('names are not attributes', () => {
     assert.ok(found.every((f) => f.verdict !== 'contradicted'), found.map((f) => `${f.verdict}: ${f.reason}`).join('; '));
   });
 });
+
+describe('quotations by containment', () => {
+  const quoteIn = async (t: string) => checkDraft(t, await seeds()).find((f) => f.kind === 'quote');
+
+  it('does not call a longer excerpt of the same remark misquoted, and offers no fix that would cut it', async () => {
+    const f = await quoteIn('Putin told reporters: "We\'ll talk about all the issues, without haste. There is time, and we will use it well."');
+    assert.ok(f, 'the quotation is checked');
+    assert.equal(f!.verdict, 'unverified', `${f!.verdict}: ${f!.reason}`);
+    assert.match(f!.reason!, /quote only/);
+    assert.deepEqual(f!.fixes, []);
+  });
+
+  it('still calls a word changed inside the source words a misquote', async () => {
+    const f = await quoteIn('Putin told reporters: "We\'ll talk about all the issues, without delay. There is time."');
+    assert.equal(f?.verdict, 'misquoted', `${f?.verdict}: ${f?.reason}`);
+  });
+});
