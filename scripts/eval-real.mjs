@@ -11,16 +11,24 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const WARN = ['contradicted', 'misquoted', 'misattributed'];
+// How much a verdict says something is wrong: a sentence with one wrong part is wrong, one with an
+// unchecked part is not (wholly) supported.
 const SEVERITY = { supported: 0, unverified: 1, contradicted: 2, misquoted: 2, misattributed: 2 };
 
-/** The verdict the editor shows on a sentence: the most severe claim finding that lies mostly inside it. */
-export function sentenceVerdict(findings, start, end) {
-  let best;
+/**
+ * The verdict the editor shows on a gold span: of the findings that mostly lie inside it (or that it
+ * mostly lies inside), the most severe; ties go to the one overlapping it best. A sentence whose
+ * quotation is misattributed is misattributed, whatever the attribution clause around it says.
+ */
+export function givenFor(findings, start, end) {
+  let best, bestKey = -1;
   for (const f of findings) {
     if (f.kind === 'name') continue;
     const ov = Math.min(end, f.end) - Math.max(start, f.start);
-    if (ov <= 0 || ov < 0.5 * (f.end - f.start)) continue;
-    if (!best || SEVERITY[f.verdict] > SEVERITY[best.verdict]) best = f;
+    if (ov <= 0) continue;
+    if (ov < 0.5 * (f.end - f.start) && ov < 0.5 * (end - start)) continue;
+    const key = SEVERITY[f.verdict] * 10 + ov / (Math.max(end, f.end) - Math.min(start, f.start));
+    if (key > bestKey) { best = f; bestKey = key; }
   }
   return best;
 }
@@ -62,7 +70,7 @@ export function realReports(root, dir, runCli, { verbose = false } = {}) {
     let wrongWarning = false;
     for (const s of labelledSpans(text, a.sentences)) {
       if (s.missing) { missing.push(`${a.id}: "${s.snippet}"`); continue; }
-      const f = sentenceVerdict(findings, s.start, s.end);
+      const f = givenFor(findings, s.start, s.end);
       const got = f ? f.verdict : 'unverified';
       matrix[s.label][got]++;
       const right = got === s.label || (s.label === 'furniture' && got === 'unverified');

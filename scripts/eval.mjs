@@ -13,7 +13,7 @@ import { readFileSync, existsSync, mkdtempSync, copyFileSync, writeFileSync } fr
 import { join, dirname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { realReports, brownAsDrafts } from './eval-real.mjs';
+import { realReports, brownAsDrafts, givenFor } from './eval-real.mjs';
 import { brownArticles } from '../bench/corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,28 +67,6 @@ function runCli(files, kind) {
 }
 
 const fold = (s) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
-
-// How much a verdict says something is wrong: a sentence with one wrong part is wrong, one with an
-// unchecked part is not (wholly) supported.
-const SEVERITY = { supported: 0, unverified: 1, contradicted: 2, misquoted: 2, misattributed: 2 };
-
-/**
- * The verdict the editor shows on a gold span: of the findings that mostly lie inside it (or that it
- * mostly lies inside), the most severe; ties go to the one overlapping it best. A sentence whose
- * quotation is misattributed is misattributed, whatever the attribution clause around it says.
- */
-function givenFor(findings, start, end) {
-  let best, bestKey = -1;
-  for (const f of findings) {
-    if (f.kind === 'name') continue;
-    const ov = Math.min(end, f.end) - Math.max(start, f.start);
-    if (ov <= 0) continue;
-    if (ov < 0.5 * (f.end - f.start) && ov < 0.5 * (end - start)) continue;
-    const key = SEVERITY[f.verdict] * 10 + ov / (Math.max(end, f.end) - Math.min(start, f.start));
-    if (key > bestKey) { best = f; bestKey = key; }
-  }
-  return best;
-}
 
 /** The shared scorer's rule (CI's score.mjs): some overlapping finding has the verdict; for unverified, none says otherwise. */
 function scorerAgrees(findings, start, end, want) {
