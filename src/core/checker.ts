@@ -31,8 +31,9 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
     // A dateline ("SEOUL, Sept 13 (Reuters) —") says where and when the story was filed, not a claim.
     const prose = text.replace(DATELINE, blank).replace(DATE_STAMP, blank);
     // Captions, credits and bylines are not the story's claims (headlines are headings already).
-    const furniture = new Set(paragraphsOf(prose).filter((p) => isFurniture(prose.slice(p.start, p.end))).map((p) => p.index));
-    for (const s of splitSentences(prose)) {
+    const paragraphs = paragraphsOf(prose);
+    const furniture = new Set(paragraphs.filter((p) => isFurniture(prose.slice(p.start, p.end))).map((p) => p.index));
+    for (const s of splitSentences(prose, paragraphs)) {
       if (s.heading || furniture.has(s.paragraph)) continue;
       // What a sentence's verdicts depend on: its own text and, for pronouns, the people named before it.
       while (mi < mentions.length && mentions[mi].start < s.start) mi++;

@@ -45,10 +45,10 @@ export function paragraphsOf(text: string): Paragraph[] {
   return out;
 }
 
-/** Sentences of `text`. Offsets point into `text`; quotes and brackets that close a sentence stay with it. */
-export function splitSentences(text: string): Sentence[] {
+/** Sentences of `text` (whose paragraphs a caller may pass, having found them already). Offsets point into `text`; quotes and brackets that close a sentence stay with it. */
+export function splitSentences(text: string, paragraphs: Paragraph[] = paragraphsOf(text)): Sentence[] {
   const out: Sentence[] = [];
-  for (const p of paragraphsOf(text)) {
+  for (const p of paragraphs) {
     const ptext = text.slice(p.start, p.end);
     const isMdHeading = /^#{1,6}\s/.test(ptext);
     let s = 0;
