@@ -16,7 +16,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/editor/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['src/core/engineWorker.ts'], outfile: 'dist/engineWorker.js' },
+  { ...common, entryPoints: ['src/core/engine/engineWorker.ts'], outfile: 'dist/engineWorker.js' },
 ];
 
 if (watch) {

@@ -1,5 +1,18 @@
-// Lint rules that guard the architecture: the engine in src/core never imports the editor API.
+// Lint rules that guard the architecture: the engine in src/core never imports the editor API, and
+// its stages (analysis → corpus → verdicts → engine) each import only the ones below them.
 import tseslint from 'typescript-eslint';
+
+const noVscode = { name: 'vscode', message: 'src/core is the editor-free engine: convert in src/editor instead.' };
+/** The rule for one stage: it may not import the stages listed (those above it). */
+const stage = (dir, above) => ({
+  files: [`src/core/${dir}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [noVscode],
+      patterns: above.length ? [{ group: above.map((a) => `../${a}/*`), message: `src/core/${dir} is below ${above.join(', ')}: move the shared helper down or take a function instead.` }] : [],
+    }],
+  },
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'scratch/**', '.cache/**'] },
@@ -13,8 +26,9 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core is the editor-free engine: convert in src/editor instead.' }] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },
+  stage('analysis', ['corpus', 'verdicts', 'engine']),
+  stage('corpus', ['verdicts', 'engine']),
+  stage('verdicts', ['engine']),
 );

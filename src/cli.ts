@@ -3,9 +3,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { loadSources, indexCorpus, FileIndexStore, checkDraft, type Finding } from './core';
-import { checkContent } from './core/corpusLoader';
-import { AnalysisPool } from './core/analysisPool';
-import type { NlpMode } from './core/entities';
+import { checkContent } from './core/corpus/corpusLoader';
+import { AnalysisPool } from './core/corpus/analysisPool';
+import type { NlpMode } from './core/analysis/entities';
 
 const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] [--names] FILE...
 

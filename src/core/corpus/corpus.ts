@@ -1,0 +1,684 @@
+// The indexed corpus: sources split into passages, the entities they mention, the quotations
+// they report and who said them, and a BM25 index for finding evidence.
+import type { Source, Passage, Entity, Quote } from '../types';
+import { splitSentences } from '../analysis/sentences';
+import { extractMentions, groupEntities, type Mention, type NlpMode, type EntityTable } from '../analysis/entities';
+import { findQuotes, SPEECH_VERBS, type RawQuote } from '../analysis/quotes';
+import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS, type Token } from '../analysis/text';
+import { findFigures, type Figure } from '../analysis/numberFacts';
+import { resolveSpeaker } from '../analysis/speakers';
+import { withoutText } from './lazyText';
+
+export interface ScoredPassage { passage: Passage; score: number }
+
+/** A growable Int32Array (amortised doubling), for building columns without boxing numbers. */
+class IntColumn {
+  a = new Int32Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) { const b = new Int32Array(this.a.length * 2); b.set(this.a); this.a = b; }
+    this.a[this.n++] = v;
+  }
+  done(): Int32Array { return this.a.slice(0, this.n); }
+}
+
+/** The `k` ids with the highest scores (ties to the lower id), without sorting them all. */
+function topK(ids: ArrayLike<number>, count: number, score: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
+  for (let n = 0; n < count; n++) {
+    const id = ids[n];
+    if (top.length === k && !better(id, top[k - 1])) continue;
+    let i = top.length < k ? top.length : k - 1;
+    while (i > 0 && better(id, top[i - 1])) { if (i < k) top[i] = top[i - 1]; i--; }
+    top[i] = id;
+    if (top.length > k) top.length = k;
+  }
+  return top;
+}
+
+/** A bounded memo: cleared when full (derived per-passage data of very large corpora). */
+function memo<T>(cache: Map<number, T>, i: number, compute: () => T): T {
+  let v = cache.get(i);
+  if (v === undefined) {
+    v = compute();
+    if (cache.size > 50_000) cache.clear();
+    cache.set(i, v);
+  }
+  return v;
+}
+
+/** A compressed-sparse-row list: row i is `ids[off[i] .. off[i + 1])`. */
+interface Rows { off: Int32Array; ids: Int32Array }
+
+/** Plain data for persisting a built index: typed columns, no per-passage objects, no text. */
+export interface CorpusSnapshot {
+  sources: Omit<Source, 'text'>[];
+  /** Entities as columns: ids, kinds (one letter each), aliases and roles (ALT_SEP within, KEY_SEP between), sources and passages. */
+  entities: { ids: string; kinds: string; aliases: string; roles: string; sources: Rows; passages: Rows };
+  /** Per passage: source index, start and end offsets in the source text, 1-based line, BM25 length. */
+  pSource: Int32Array; pStart: Int32Array; pEnd: Int32Array; pLine: Int32Array; pLen: Int32Array;
+  /** Entities (indices into `entities`) per passage. */
+  pEnt: Rows;
+  /** The name tables built from the entities: alias -> entity index, role -> entity indices. */
+  names: { aliases: string; aliasOwner: Int32Array; roles: string; roleOwners: Rows };
+  /** Quotations, in passage order (aligned with qPassage/qSlot): words, offsets, speakers ('' for none). */
+  quotes: { text: string; start: Int32Array; end: Int32Array; speaker: string };
+  /** Index terms, joined by KEY_SEP; a term's id is its position. */
+  terms: string;
+  /** Unique term ids per passage (forward index), and passages per term with term frequencies (postings). */
+  pKeys: Rows; pKeyTf: Uint8Array;
+  post: Rows; postTf: Uint8Array;
+  /** Quotation index: normalised words joined by KEY_SEP, quotes per word, and the quote list. */
+  qWords: string; qPost: Rows; qPassage: Int32Array; qSlot: Int32Array;
+}
+
+const KEY_SEP = '\u0001';
+/** Passages above which search gathers candidates from the rarer keys only (see Corpus.search). */
+const LARGE_CORPUS = 100_000;
+const ALT_SEP = '\u0003';
+const EMPTY = new Int32Array(0);
+const KIND_LETTER: Record<Entity['kind'], string> = { person: 'p', place: 'l', organization: 'o' };
+const LETTER_KIND: Record<string, Entity['kind']> = { p: 'person', l: 'place', o: 'organization' };
+const joinRows = (rows: string[][]) => rows.map((r) => r.join(ALT_SEP)).join(KEY_SEP);
+const splitRows = (s: string, n: number) => (n ? s.split(KEY_SEP).map((r) => (r ? r.split(ALT_SEP) : [])) : []);
+function toRows(lists: ArrayLike<number>[]): Rows {
+  const off = new Int32Array(lists.length + 1);
+  lists.forEach((l, i) => { off[i + 1] = off[i] + l.length; });
+  const ids = new Int32Array(off[lists.length]);
+  lists.forEach((l, i) => ids.set(Array.from(l), off[i]));
+  return { off, ids };
+}
+/**
+ * Inverts rows (row -> term ids) into term -> rows, by counting sort: rows come out in ascending
+ * order. `payload` (one value per entry of `rows.ids`) is carried along.
+ */
+function invert(rows: Rows, terms: number, payload?: Uint8Array): Rows & { payload?: Uint8Array } {
+  const off = new Int32Array(terms + 1);
+  for (let k = 0; k < rows.ids.length; k++) off[rows.ids[k] + 1]++;
+  for (let t = 0; t < terms; t++) off[t + 1] += off[t];
+  const fill = off.slice(0, terms);
+  const ids = new Int32Array(rows.ids.length);
+  const out = payload ? new Uint8Array(rows.ids.length) : undefined;
+  for (let r = 0; r + 1 < rows.off.length; r++) {
+    for (let k = rows.off[r]; k < rows.off[r + 1]; k++) {
+      const at = fill[rows.ids[k]]++;
+      ids[at] = r;
+      if (out) out[at] = payload![k];
+    }
+  }
+  return { off, ids, payload: out };
+}
+const rowOf = (r: Rows, i: number) => Array.from(r.ids.subarray(r.off[i], r.off[i + 1]));
+
+/**
+ * The indexed corpus. Passages are kept as columns of typed arrays (source, offsets, line, length,
+ * entities, terms) and materialised as `Passage` objects only when asked for, with their text sliced
+ * from the source text: a newsroom archive of a million sentences costs tens of megabytes, not one
+ * JavaScript object and a dozen strings per sentence.
+ */
+export class Corpus implements EntityTable {
+  readonly sources: Source[] = [];
+  private readonly sourceIndex = new Map<string, number>();
+  /** Entity ids by index, and the entities themselves, materialised from columns on first use after a snapshot load. */
+  private entityIds: string[] = [];
+  private entityList: (Entity | undefined)[] = [];
+  private entityCols?: CorpusSnapshot['entities'] & { aliasRows: string[][]; roleRows: string[][] };
+  private readonly entityIndex = new Map<string, number>();
+  /** Surface alias (apostrophes folded) -> entity id; ambiguous aliases are absent. */
+  readonly aliases = new Map<string, string>();
+  /** Lower-cased role phrase -> entity ids holding it. */
+  readonly roles = new Map<string, string[]>();
+
+  // Passage columns (building: IntColumns; built: typed arrays).
+  private pSource: Int32Array = EMPTY; private pStart: Int32Array = EMPTY; private pEnd: Int32Array = EMPTY;
+  private pLine: Int32Array = EMPTY; private pLen: Int32Array = EMPTY;
+  private pEnt: Rows = { off: new Int32Array(1), ids: EMPTY };
+  /** Quotations by passage while building; columns once built. */
+  private pQuotes = new Map<number, Quote[]>();
+  private qText: string[] = []; private qStart: Int32Array = EMPTY; private qEnd: Int32Array = EMPTY; private qSpeaker: string[] = [];
+  private pKeys: Rows = { off: new Int32Array(1), ids: EMPTY };
+  private readonly vocab = new Map<string, number>();
+  private terms: string[] = [];
+  private post: Rows = { off: new Int32Array(1), ids: EMPTY };
+  private postTf: Uint8Array = new Uint8Array(0);
+  /** Term frequencies aligned with pKeys (the forward index). */
+  private pKeyTf: Uint8Array = new Uint8Array(0);
+  private avgLen = 1;
+  private count = 0;
+  private builder?: {
+    src: IntColumn; start: IntColumn; end: IntColumn; line: IntColumn; len: IntColumn;
+    entOff: IntColumn; ent: IntColumn; keyOff: IntColumn; keys: IntColumn; tf: IntColumn;
+    quoteWords: [number, number, string[]][];
+  };
+  private qVocab = new Map<string, number>();
+  private qPost: Rows = { off: new Int32Array(1), ids: EMPTY };
+  private qPassage: Int32Array = EMPTY;
+  private qSlot: Int32Array = EMPTY;
+
+  private readonly figureCache = new Map<number, Figure[]>();
+  private readonly tokenCache = new Map<number, Token[]>();
+  private scratch = new Float64Array(0);
+  private termScratch = new Float64Array(0);
+  private quoteScratch = new Float64Array(0);
+  /** @internal How search prunes in big corpora (tests lower these to exercise the pruned path on small ones). */
+  searchTuning = { largeCorpus: LARGE_CORPUS, gatherMin: 1000, gatherShare: 0.002 };
+
+  /** Number of passages. */
+  get passageCount(): number { return this.count; }
+  /** The i-th passage (a fresh object each call; its text is a slice of the source text). */
+  passage(i: number): Passage {
+    const source = this.sources[this.pSource[i]];
+    const { off, ids } = this.pEnt;
+    const entities: string[] = [];
+    for (let k = off[i]; k < off[i + 1]; k++) entities.push(this.entityIds[ids[k]]);
+    return {
+      index: i, sourceId: source.id, text: source.text.slice(this.pStart[i], this.pEnd[i]),
+      start: this.pStart[i], end: this.pEnd[i], line: this.pLine[i], entities, quotes: this.quotesOf(i),
+    };
+  }
+  /** Quotations of the i-th passage (from the columns: a binary search in the passage-ordered list). */
+  private quotesOf(i: number): Quote[] {
+    if (this.builder) return this.pQuotes.get(i) ?? (NONE as unknown as Quote[]);
+    const qp = this.qPassage;
+    let lo = 0, hi = qp.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (qp[mid] < i) lo = mid + 1; else hi = mid; }
+    if (lo >= qp.length || qp[lo] !== i) return NONE as unknown as Quote[];
+    const out: Quote[] = [];
+    for (let k = lo; k < qp.length && qp[k] === i; k++) {
+      const q: Quote = { text: this.qText[k], start: this.qStart[k], end: this.qEnd[k] };
+      if (this.qSpeaker[k]) q.speaker = this.qSpeaker[k];
+      out.push(q);
+    }
+    return out;
+  }
+  /** Number of entities. */
+  get entityCount(): number { return this.entityIds.length; }
+  /** All entities (materialised; the checker looks them up by id instead). */
+  get entities(): Entity[] { return this.entityIds.map((_, i) => this.entityAt(i)); }
+  private entityAt(i: number): Entity {
+    let e = this.entityList[i];
+    if (!e) {
+      const c = this.entityCols!;
+      e = {
+        id: this.entityIds[i], name: this.entityIds[i], kind: LETTER_KIND[c.kinds[i]], aliases: c.aliasRows[i], roles: c.roleRows[i],
+        sources: rowOf(c.sources, i).map((si) => this.sources[si].id), passages: rowOf(c.passages, i),
+      };
+      this.entityList[i] = e;
+    }
+    return e;
+  }
+  /** All passages, materialised (tests and tools; the checker works on search results). */
+  allPassages(): Passage[] { return Array.from({ length: this.count }, (_, i) => this.passage(i)); }
+  /** Text of the i-th passage. */
+  passageText(i: number): string { const s = this.sources[this.pSource[i]]; return s.text.slice(this.pStart[i], this.pEnd[i]); }
+
+  getSource(id: string): Source | undefined { const i = this.sourceIndex.get(id); return i === undefined ? undefined : this.sources[i]; }
+  getEntity(id: string): Entity | undefined { const i = this.entityIndex.get(id); return i === undefined ? undefined : this.entityAt(i); }
+  /** Unique comparison keys of a passage (entity keys are `@Name`). */
+  keysOf(p: Passage): string[] {
+    const { off, ids } = this.pKeys;
+    const out: string[] = [];
+    for (let k = off[p.index]; k < off[p.index + 1]; k++) out.push(this.terms[ids[k]]);
+    return out;
+  }
+  /** Word tokens of a passage (offsets into the passage text), cached. */
+  tokensOf(p: Passage): Token[] { return memo(this.tokenCache, p.index, () => tokenize(p.text)); }
+  /** Figures of a passage, cached. */
+  figuresOf(p: Passage): Figure[] { return memo(this.figureCache, p.index, () => findFigures(p.text)); }
+
+  /** @internal */
+  addSource(s: Source): void { this.sourceIndex.set(s.id, this.sources.length); this.sources.push(s); }
+  /** @internal */
+  setEntities(entities: Entity[]): void {
+    for (const e of entities) { this.entityIndex.set(e.id, this.entityIds.length); this.entityIds.push(e.id); this.entityList.push(e); }
+    this.indexNames(entities);
+  }
+
+  /** The alias, surname and role tables (from entities or their columns: only id, name, kind, aliases and roles are read). */
+  private indexNames(entities: Pick<Entity, 'id' | 'name' | 'kind' | 'aliases' | 'roles'>[]): void {
+    // Alias -> its one owner, or null when several entities share it (then it names no one).
+    const owner = new Map<string, string | null>();
+    for (const e of entities) for (const a of e.aliases) {
+      const o = owner.get(a);
+      if (o === undefined) owner.set(a, e.id); else if (o !== e.id) owner.set(a, null);
+    }
+    for (const [a, id] of owner) if (id !== null) this.aliases.set(a, id);
+    // A person is also called by surname alone when no one else in the corpus shares it: "Peskov".
+    // Korean names put the family name first ("Kim Jong Un" -> "Kim").
+    const surnameOwner = new Map<string, string | null>();
+    for (const e of entities) {
+      if (e.kind !== 'person') continue;
+      const t = e.name.split(' ');
+      if (t.length < 2) continue;
+      const sur = t.length === 3 && t[0].length <= 3 ? t[0] : t[t.length - 1];
+      if (sur.length < 3 || !/^\p{Lu}/u.test(sur)) continue;
+      const o = surnameOwner.get(sur);
+      if (o === undefined) surnameOwner.set(sur, e.id); else if (o !== e.id) surnameOwner.set(sur, null);
+    }
+    for (const [sur, id] of surnameOwner) if (id !== null && !owner.has(sur)) this.aliases.set(sur, id);
+    // Korean-style names are also written with a hyphen: "Kim Jong Un" / "Kim Jong-un".
+    for (const e of entities) {
+      if (e.kind !== 'person') continue;
+      const t = e.name.split(' ');
+      if (t.length !== 3) continue;
+      for (const v of [`${t[0]} ${t[1]}-${t[2].toLowerCase()}`, `${t[0]} ${t[1]}-${t[2]}`]) if (!this.aliases.has(v)) this.aliases.set(v, e.id);
+    }
+    for (const e of entities) for (const r of e.roles) {
+      const k = r.toLowerCase();
+      const ids = this.roles.get(k);
+      if (!ids) this.roles.set(k, [e.id]); else if (!ids.includes(e.id)) ids.push(e.id);
+    }
+  }
+
+  private termId(k: string): number {
+    let id = this.vocab.get(k);
+    if (id === undefined) { id = this.terms.length; this.terms.push(k); this.vocab.set(k, id); }
+    return id;
+  }
+
+  /**
+   * @internal Appends a passage: where it is, the entities it names, its quotations (with the
+   * normalised words of each, for the quotation index) and its comparison keys.
+   */
+  addPassage(sourceIndex: number, start: number, end: number, line: number, entityIds: string[], quotes: Quote[], quoteWords: string[][], keys: string[]): number {
+    const b = (this.builder ??= {
+      src: new IntColumn(), start: new IntColumn(), end: new IntColumn(), line: new IntColumn(), len: new IntColumn(),
+      entOff: new IntColumn(), ent: new IntColumn(), keyOff: new IntColumn(), keys: new IntColumn(), tf: new IntColumn(), quoteWords: [],
+    });
+    const i = this.count++;
+    b.src.push(sourceIndex); b.start.push(start); b.end.push(end); b.line.push(line); b.len.push(keys.length);
+    b.entOff.push(b.ent.n);
+    for (const id of entityIds) { const e = this.entityIndex.get(id); if (e !== undefined) b.ent.push(e); }
+    if (quotes.length) {
+      this.pQuotes.set(i, quotes);
+      quoteWords.forEach((w, slot) => b.quoteWords.push([i, slot, w]));
+    }
+    // Unique keys with their frequencies: coverage compares sets; BM25 uses the frequencies.
+    const tf = new Map<number, number>();
+    for (const k of keys) { const id = this.termId(k); tf.set(id, (tf.get(id) ?? 0) + 1); }
+    b.keyOff.push(b.keys.n);
+    for (const [id, n] of tf) { b.keys.push(id); b.tf.push(n); }
+    return i;
+  }
+
+  /** @internal Freezes the columns and builds the postings (term -> passages) by counting sort. */
+  finish(): void {
+    const b = this.builder;
+    if (b) {
+      this.builder = undefined;
+      b.entOff.push(b.ent.n); b.keyOff.push(b.keys.n);
+      this.pSource = b.src.done(); this.pStart = b.start.done(); this.pEnd = b.end.done(); this.pLine = b.line.done(); this.pLen = b.len.done();
+      this.pEnt = { off: b.entOff.done(), ids: b.ent.done() };
+      this.pKeys = { off: b.keyOff.done(), ids: b.keys.done() };
+      const tf = b.tf.done();
+      const tf8 = Uint8Array.from(tf, (n) => Math.min(255, n));
+      const inv = invert(this.pKeys, this.terms.length, tf8);
+      this.post = { off: inv.off, ids: inv.ids };
+      this.postTf = inv.payload!;
+      this.pKeyTf = tf8;
+      // The quotation index, the same way: normalised word -> quotes using it.
+      const qPassage = new IntColumn(), qSlot = new IntColumn(), qWordOff = new IntColumn(), qWordIds = new IntColumn();
+      for (const [p, slot, words] of b.quoteWords) {
+        qPassage.push(p); qSlot.push(slot);
+        qWordOff.push(qWordIds.n);
+        for (const w of new Set(words)) {
+          let id = this.qVocab.get(w);
+          if (id === undefined) { id = this.qVocab.size; this.qVocab.set(w, id); }
+          qWordIds.push(id);
+        }
+      }
+      qWordOff.push(qWordIds.n);
+      const qInv = invert({ off: qWordOff.done(), ids: qWordIds.done() }, this.qVocab.size);
+      this.qPost = { off: qInv.off, ids: qInv.ids };
+      this.qPassage = qPassage.done(); this.qSlot = qSlot.done();
+      const quotes = b.quoteWords.map(([p, slot]) => this.pQuotes.get(p)![slot]);
+      this.qText = quotes.map((q) => q.text); this.qSpeaker = quotes.map((q) => q.speaker ?? '');
+      this.qStart = Int32Array.from(quotes, (q) => q.start); this.qEnd = Int32Array.from(quotes, (q) => q.end);
+      this.pQuotes = new Map();
+    }
+    let sum = 0;
+    for (let i = 0; i < this.count; i++) sum += this.pLen[i];
+    this.avgLen = sum / Math.max(1, this.count) || 1;
+  }
+
+  /** Document frequency of a term id. */
+  private df(t: number): number { return this.post.off[t + 1] - this.post.off[t]; }
+
+  /** Passages ranked by BM25 for the query keys (entity keys are `@Name`). */
+  search(queryKeys: string[], limit = 8): ScoredPassage[] {
+    const N = this.count;
+    const k1 = 1.2, b = 0.75;
+    // Rarest keys first, and at most a dozen of them; keys in more than 4% of a large corpus add
+    // little to the ranking but cost the most, so they are left out once the corpus is big.
+    const ranked: { q: string; t: number; df: number }[] = [];
+    for (const q of new Set(queryKeys)) {
+      const t = this.vocab.get(q);
+      if (t !== undefined) ranked.push({ q, t, df: this.df(t) });
+    }
+    ranked.sort((x, y) => x.df - y.df);
+    const cap = Math.max(2000, N * 0.04);
+    const used = ranked.filter((x, i) => i < 2 || x.df <= cap).slice(0, 12);
+    // In a big corpus only the rarer keys gather candidates; the commoner ones (still under the cap)
+    // are scored on those candidates through the forward index, not by walking their long postings.
+    const { largeCorpus, gatherMin, gatherShare } = this.searchTuning;
+    const gatherCap = N > largeCorpus ? Math.max(gatherMin, N * gatherShare) : Infinity;
+    const gather = used.filter((x, i) => i < (N > largeCorpus ? 1 : 2) || x.df <= gatherCap);
+    const late = used.filter((x) => !gather.includes(x));
+    // Scores accumulate in a reused typed array; only touched passages are visited afterwards.
+    if (this.scratch.length < N) this.scratch = new Float64Array(N);
+    const acc = this.scratch;
+    const touched: number[] = [];
+    const { off, ids } = this.post;
+    const tfs = this.postTf, len = this.pLen, avg = this.avgLen;
+    const weight = (q: string, df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5)) * (q.startsWith('@') ? 1.5 : 1) * (k1 + 1);
+    for (const { q, t, df } of gather) {
+      const w = weight(q, df);
+      for (let k = off[t]; k < off[t + 1]; k++) {
+        const p = ids[k], tf = tfs[k];
+        if (acc[p] === 0) touched.push(p);
+        acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg));
+      }
+    }
+    if (late.length) {
+      // Weights of the late keys by term id in a reused typed array (cleared after).
+      if (this.termScratch.length < this.terms.length) this.termScratch = new Float64Array(this.terms.length);
+      const lateW = this.termScratch;
+      let bound = 0; // no passage gains more than this from the late keys (BM25's tf factor is < 1)
+      for (const x of late) { const w = weight(x.q, x.df); lateW[x.t] = w; bound += w; }
+      const { off: fOff, ids: fIds } = this.pKeys;
+      const fTf = this.pKeyTf;
+      const addLate = (p: number) => {
+        for (let k = fOff[p]; k < fOff[p + 1]; k++) {
+          const w = lateW[fIds[k]];
+          if (w !== 0) { const tf = fTf[k]; acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg)); }
+        }
+      };
+      // Best candidates so far get their full score; the rest only if they could still reach the
+      // top `limit` (partial score + bound), which in practice is none of them (MaxScore pruning).
+      const first = topK(touched, touched.length, acc, Math.max(32, limit * 4));
+      for (const p of first) addLate(p);
+      const full = first.map((p) => acc[p]).sort((x, y) => y - x);
+      const threshold = full.length >= limit ? full[limit - 1] : -Infinity;
+      const done = new Set(first);
+      for (let n = 0; n < touched.length; n++) {
+        const p = touched[n];
+        if (acc[p] + bound >= threshold && !done.has(p)) addLate(p);
+      }
+      for (const x of late) lateW[x.t] = 0;
+    }
+    const top = topK(touched, touched.length, acc, limit);
+    const out = top.map((p) => ({ passage: this.passage(p), score: acc[p] }));
+    for (const p of touched) acc[p] = 0;
+    return out;
+  }
+
+  /** Plain data for persisting the built index (see indexStore.ts). The source texts are not in it. */
+  toSnapshot(): CorpusSnapshot {
+    return {
+      sources: this.sources.map(withoutText),
+      entities: (() => {
+        const all = this.entities;
+        return {
+          ids: this.entityIds.join(KEY_SEP), kinds: all.map((e) => KIND_LETTER[e.kind]).join(''),
+          aliases: joinRows(all.map((e) => e.aliases)), roles: joinRows(all.map((e) => e.roles)),
+          sources: toRows(all.map((e) => e.sources.map((id) => this.sourceIndex.get(id)!))), passages: toRows(all.map((e) => e.passages)),
+        };
+      })(),
+      names: {
+        aliases: [...this.aliases.keys()].join(KEY_SEP), aliasOwner: Int32Array.from(this.aliases.values(), (id) => this.entityIndex.get(id)!),
+        roles: [...this.roles.keys()].join(KEY_SEP), roleOwners: toRows([...this.roles.values()].map((ids) => ids.map((id) => this.entityIndex.get(id)!))),
+      },
+      pSource: this.pSource, pStart: this.pStart, pEnd: this.pEnd, pLine: this.pLine, pLen: this.pLen,
+      pEnt: this.pEnt,
+      quotes: { text: this.qText.join(KEY_SEP), start: this.qStart, end: this.qEnd, speaker: this.qSpeaker.join(KEY_SEP) },
+      terms: this.terms.join(KEY_SEP), pKeys: this.pKeys, pKeyTf: this.pKeyTf, post: this.post, postTf: this.postTf,
+      qWords: [...this.qVocab.keys()].join(KEY_SEP), qPost: this.qPost, qPassage: this.qPassage, qSlot: this.qSlot,
+    };
+  }
+
+  /**
+   * Rebuilds a corpus from `toSnapshot()` output without re-reading or re-analysing anything.
+   * `sources` are the loaded sources the snapshot was built from (same order), which supply the text.
+   */
+  static fromSnapshot(s: CorpusSnapshot, sources: Source[]): Corpus {
+    if (sources.length !== s.sources.length) throw new Error('snapshot does not match the sources');
+    const c = new Corpus();
+    for (const src of sources) c.addSource(src);
+    const ids = s.entities.ids ? s.entities.ids.split(KEY_SEP) : [];
+    c.entityCols = { ...s.entities, aliasRows: splitRows(s.entities.aliases, ids.length), roleRows: splitRows(s.entities.roles, ids.length) };
+    ids.forEach((id, i) => c.entityIndex.set(id, i));
+    c.entityIds = ids;
+    c.entityList = new Array(ids.length);
+    // The name tables as they were built (same insertion order), not recomputed.
+    const { names } = s;
+    if (names.aliasOwner.length) names.aliases.split(KEY_SEP).forEach((a, k) => c.aliases.set(a, ids[names.aliasOwner[k]]));
+    if (names.roleOwners.off.length > 1) names.roles.split(KEY_SEP).forEach((r, k) => c.roles.set(r, rowOf(names.roleOwners, k).map((i) => ids[i])));
+    c.count = s.pSource.length;
+    c.pSource = s.pSource; c.pStart = s.pStart; c.pEnd = s.pEnd; c.pLine = s.pLine; c.pLen = s.pLen;
+    c.pEnt = s.pEnt;
+    const nq = s.qPassage.length;
+    c.qText = nq ? s.quotes.text.split(KEY_SEP) : []; c.qSpeaker = nq ? s.quotes.speaker.split(KEY_SEP) : [];
+    c.qStart = s.quotes.start; c.qEnd = s.quotes.end;
+    c.terms = s.terms ? s.terms.split(KEY_SEP) : [];
+    c.terms.forEach((t, i) => c.vocab.set(t, i));
+    c.pKeys = s.pKeys; c.pKeyTf = s.pKeyTf; c.post = s.post; c.postTf = s.postTf;
+    (s.qWords ? s.qWords.split(KEY_SEP) : []).forEach((w, i) => c.qVocab.set(w, i));
+    c.qPost = s.qPost; c.qPassage = s.qPassage; c.qSlot = s.qSlot;
+    c.finish();
+    return c;
+  }
+
+  /**
+   * Reported quotations sharing the most words with `words` (all words, stop words too: short
+   * quotes such as "We have time" are made of them).
+   */
+  searchQuotes(words: string[], limit = 25): { passage: Passage; quote: Quote }[] {
+    const n = Math.max(1, this.qPassage.length);
+    const { off, ids } = this.qPost;
+    const lists: number[] = [];
+    for (const w of new Set(words)) { const t = this.qVocab.get(w); if (t !== undefined) lists.push(t); }
+    const size = (t: number) => off[t + 1] - off[t];
+    lists.sort((a, b) => size(a) - size(b));
+    // The rarest words carry the match; the commonest ("the", "we") only cost time in a big corpus.
+    const used = lists.filter((t, i) => i < 3 || size(t) <= Math.max(500, n * 0.05)).slice(0, 16);
+    if (this.quoteScratch.length < n) this.quoteScratch = new Float64Array(n);
+    const acc = this.quoteScratch;
+    const touched: number[] = [];
+    for (const t of used) {
+      const idf = Math.log(1 + n / size(t));
+      for (let k = off[t]; k < off[t + 1]; k++) { const id = ids[k]; if (acc[id] === 0) touched.push(id); acc[id] += idf; }
+    }
+    const top = topK(touched, touched.length, acc, limit);
+    for (const id of touched) acc[id] = 0;
+    return top.map((id) => {
+      const passage = this.passage(this.qPassage[id]);
+      return { passage, quote: passage.quotes[this.qSlot[id]] };
+    });
+  }
+
+  /** How rare a key is in the corpus (idf), for weighting coverage. */
+  idf(key: string): number {
+    const t = this.vocab.get(key);
+    const df = t === undefined ? 0 : this.df(t);
+    const N = Math.max(1, this.count);
+    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  }
+}
+
+/** Comparison keys of a text span, with entity mentions replaced by their `@id` key. */
+export function keysWithEntities(text: string, base: number, mentions: { start: number; end: number; id: string }[]): string[] {
+  return keysOfTokens(tokenize(text, base), mentions);
+}
+
+/** The search key of a number written in digits ("2,009" and "2009" -> "#2009"): for finding evidence, not for coverage. */
+export function numberKey(norm: string): string { return '#' + norm.replace(/,/g, ''); }
+
+/**
+ * Comparison keys of tokens (offsets in the mentions' frame), entity mentions as `@id`. With
+ * `numbers`, numbers in digits are keys too (`#2009`): the index has them for search.
+ */
+export function keysOfTokens(tokens: Token[], mentions: { start: number; end: number; id: string }[], numbers = false): string[] {
+  const keys: string[] = [];
+  for (const t of tokens) {
+    const m = mentions.length ? mentions.find((x) => t.start >= x.start && t.start < x.end) : undefined;
+    if (m) { if (keys[keys.length - 1] !== '@' + m.id) keys.push('@' + m.id); continue; }
+    if (/^\d/.test(t.norm)) { if (numbers) keys.push(numberKey(t.norm)); continue; }
+    if (!isContent(t)) continue;
+    for (const k of tokenKeys(t)) if (!LIGHT_KEYS.has(k)) keys.push(k);
+  }
+  return keys;
+}
+
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * The expensive, per-source part of indexing (sentence splitting, names, quotations, comparison
+ * keys): cacheable by content hash, and computed in worker threads for big corpora.
+ */
+export interface SourceAnalysis {
+  sentences: { start: number; end: number; heading: boolean }[];
+  mentions: Mention[];
+  /** Quotations per sentence, offsets into the source text. */
+  quotes: RawQuote[][];
+  /**
+   * Comparison keys per sentence, joined by KEY_SEP. A name mention is `@` + MENTION_MARK + its index
+   * in `mentions`; it becomes `@` + the entity id once the whole corpus' names are grouped.
+   */
+  keys: string[];
+  /** The normalised words of each quotation, per sentence (space-separated), for the quotation index. */
+  quoteWords: string[][];
+}
+
+const MENTION_MARK = '\u0002';
+
+/** Analyses one source text. `mode` picks full compromise tagging or the fast lexicon lookup. */
+export function analyseSource(text: string, mode: NlpMode = 'full'): SourceAnalysis {
+  const sentences = splitSentences(text);
+  const headings = sentences.filter((s) => s.heading).map((s) => ({ start: s.start, end: s.end }));
+  const mentions = extractMentions(text, headings, mode);
+  const quotes = sentences.map((s) => findQuotes(s.text, s.start));
+  const keys: string[] = [];
+  const quoteWords: string[][] = [];
+  let mi = 0;
+  sentences.forEach((s, k) => {
+    mi = firstFrom(mentions, mi, s.start);
+    const inS = within(mentions, mi, s.end).map((j) => ({ start: mentions[j].start, end: mentions[j].end, id: MENTION_MARK + j }));
+    const tokens = tokenize(s.text, s.start);
+    keys.push(keysOfTokens(tokens, inS, true).join(KEY_SEP));
+    quoteWords.push(quotes[k].map((q) => tokens.filter((t) => t.start >= q.start && t.end <= q.end).map((t) => t.norm).join(' ')));
+  });
+  return { sentences: sentences.map((s) => ({ start: s.start, end: s.end, heading: s.heading })), mentions, quotes, keys, quoteWords };
+}
+
+// Verbs of speech, and of praise and thanks, which also introduce someone's words.
+const SPEECH_BETWEEN = new RegExp(`\\b(?:${SPEECH_VERBS}|praised|hailed|called|described|pledged|thanked|predicted|expressed|welcomed|calling|describing|adding)\\b`);
+
+/** The first index at or after `from` of a span starting at or after `start` (spans sorted by start). */
+function firstFrom(spans: { start: number }[], from: number, start: number): number {
+  while (from < spans.length && spans[from].start < start) from++;
+  return from;
+}
+/** Indices, from `from`, of the spans that start before `end` and end by it: the ones inside a sentence. */
+function within(spans: { start: number; end: number }[], from: number, end: number): number[] {
+  const out: number[] = [];
+  for (let j = from; j < spans.length && spans[j].start < end; j++) if (spans[j].end <= end) out.push(j);
+  return out;
+}
+
+/** Corpora larger than this many articles are analysed with the fast lexicon lookup when the mode is `auto`. */
+export const AUTO_FULL_NLP_LIMIT = 500;
+
+export interface BuildOptions {
+  /** `auto` (default): full compromise tagging up to AUTO_FULL_NLP_LIMIT articles, fast lookup above. */
+  mode?: NlpMode | 'auto';
+  /** Pre-computed analyses (from a cache), aligned with `sources`; missing ones are computed. */
+  analyses?: (SourceAnalysis | undefined)[];
+}
+
+export function resolveMode(mode: NlpMode | 'auto' | undefined, count: number): NlpMode {
+  return mode === 'full' || mode === 'fast' ? mode : count > AUTO_FULL_NLP_LIMIT ? 'fast' : 'full';
+}
+
+/** Builds the corpus from loaded sources. */
+export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus {
+  const mode = resolveMode(opts.mode, sources.length);
+  const corpus = new Corpus();
+  // Entities are grouped across the whole corpus first: every mention, with the passage it is in.
+  const all: { m: Mention; sourceId: string; passage: number }[] = [];
+  const analyses: SourceAnalysis[] = [];
+  const firstMention: number[] = [];
+  let pIndex = 0;
+  sources.forEach((source, si) => {
+    corpus.addSource(source);
+    const analysis = opts.analyses?.[si] ?? analyseSource(source.text, mode);
+    analyses.push(analysis);
+    firstMention.push(all.length);
+    const sents = analysis.sentences;
+    let k = 0;
+    for (const m of analysis.mentions) {
+      while (k < sents.length - 1 && sents[k].end <= m.start) k++;
+      all.push({ m, sourceId: source.id, passage: pIndex + k });
+    }
+    pIndex += sents.length;
+  });
+  const { entities, idOf } = groupEntities(all);
+  corpus.setEntities(entities);
+
+  sources.forEach((source, si) => {
+    const analysis = analyses[si];
+    const starts = lineStartsOf(source.text);
+    const resolved: { start: number; end: number; id: string; kind: Mention['kind'] }[] = [];
+    for (let i = firstMention[si]; i < (firstMention[si + 1] ?? all.length); i++) resolved.push({ start: all[i].m.start, end: all[i].m.end, id: idOf(i)!, kind: all[i].m.kind });
+    let lastSpeaker: string | undefined;
+    let lastSpeakerAt = -10;
+    let lastPassageHadQuote = false;
+    let ri = 0;
+    analysis.sentences.forEach((sent, k) => {
+      const text = source.text.slice(sent.start, sent.end);
+      ri = firstFrom(resolved, ri, sent.start);
+      const inP = within(resolved, ri, sent.end).map((r) => resolved[r]);
+      const rawQuotes = analysis.quotes[k] ?? [];
+      // "X told AFP." with no quotation still makes X the one "he" refers to in the next quote.
+      if (!rawQuotes.length) {
+        const prose = SPEAKER_PROSE_RE.exec(text);
+        const who = prose ? resolveSpeaker(corpus, prose[1], inP, sent.end) : undefined;
+        if (who) { lastSpeaker = who; lastSpeakerAt = k; }
+      }
+      const quotes: Quote[] = [];
+      for (const q of rawQuotes) {
+        // "he said": the person last quoted, if recent; else the last person named.
+        const recent = lastSpeaker && k - lastSpeakerAt <= 4 ? lastSpeaker : undefined;
+        let speaker = q.speakerText && /^(he|she)$/i.test(q.speakerText) && recent
+          ? recent
+          : resolveSpeaker(corpus, q.speakerText, resolved.slice(0, ri + inP.length), q.start);
+        // A quotation standing alone right after another by the same speaker continues it.
+        if (!speaker && !q.speakerText && lastPassageHadQuote && q.start - sent.start <= 1) speaker = lastSpeaker;
+        // No attribution the rules read ("Putin meanwhile praised “the future …”"): the first person the
+        // sentence names before the quotation, as for drafts.
+        if (!speaker && !q.speakerText) {
+          const who = inP.find((r) => r.end <= q.start && corpus.getEntity(r.id)?.kind === 'person');
+          // Only when a verb of speech stands between them: in "Kim and Putin “may conduct an exchange …”"
+          // the quotation is someone else's words about them.
+          if (who && SPEECH_BETWEEN.test(source.text.slice(who.end, q.start))) speaker = who.id;
+        }
+        const quote: Quote = { text: q.text, start: q.start, end: q.end };
+        if (speaker) quote.speaker = speaker;
+        quotes.push(quote);
+        if (speaker) { lastSpeaker = speaker; lastSpeakerAt = k; }
+      }
+      lastPassageHadQuote = quotes.some((q) => q.text.split(/\s+/).length > 3);
+      // The analysis' keys, with its mention marks turned into entity keys.
+      const keys = analysis.keys[k] ? analysis.keys[k].split(KEY_SEP) : [];
+      for (let j = 0; j < keys.length; j++) if (keys[j].charCodeAt(1) === 2) keys[j] = '@' + idOf(firstMention[si] + Number(keys[j].slice(2)));
+      const quoteWords = (analysis.quoteWords[k] ?? []).map((w) => (w ? w.split(' ') : []));
+      const ids = inP.length ? [...new Set(inP.map((r) => r.id))] : NONE;
+      corpus.addPassage(si, sent.start, sent.end, source.lineOffset + lineColAt(starts, sent.start).line, ids, quotes.length ? quotes : (NONE as unknown as Quote[]), quoteWords, keys);
+    });
+  });
+  corpus.finish();
+  return corpus;
+}
+
+/** A sentence whose subject speaks without a quotation: "Vladimir Tikhonov, professor of ..., told AFP." */
+const SPEAKER_PROSE_RE = /((?:[\p{Lu}][\p{L}'’-]+[ \t]+){0,3}[\p{Lu}][\p{L}'’-]+)(?:,[^,]{1,100},)?[ \t]+(?:told|said|says|added)\b/u;

@@ -1,0 +1,33 @@
+// Messages between the engine worker (which owns the corpus index) and its client.
+import type { Finding, CorpusProblem, Source } from '../types';
+import type { IndexStats } from '../corpus/indexStore';
+import type { NlpMode } from '../analysis/entities';
+import type { CheckOptions } from '../verdicts/checker';
+
+export interface LoadRequest {
+  type: 'load';
+  id: number;
+  paths: string[];
+  baseDir: string;
+  includeSeeds: boolean;
+  seedsDir: string;
+  maxFileBytes?: number;
+  /** Folder of the persistent index; none keeps it in memory. */
+  storeDir?: string;
+  mode?: NlpMode | 'auto';
+}
+export interface CheckRequest {
+  type: 'check'; id: number; text: string; options?: CheckOptions;
+  /** Reuse findings of unchanged sentences (default true); false re-checks everything. */
+  incremental?: boolean;
+}
+export type Request = LoadRequest | CheckRequest;
+
+export type SourceInfo = Omit<Source, 'text'>;
+export interface CorpusSummary { sources: SourceInfo[]; entities: number; passages: number; files: string[] }
+
+export type Response =
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'loaded'; id: number; stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number }
+  | { type: 'result'; id: number; findings: Finding[]; ms: number }
+  | { type: 'error'; id: number; message: string };

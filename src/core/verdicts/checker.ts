@@ -1,0 +1,645 @@
+// Checks a draft against the corpus: finds names, claims and quotations, and judges each claim.
+import type { Finding, Evidence, Mark, Fix, Passage } from '../types';
+import { Corpus, keysWithEntities, numberKey } from '../corpus/corpus';
+import { resolveSpeaker } from '../analysis/speakers';
+import { splitSentences, paragraphsOf, type Sentence } from '../analysis/sentences';
+import { findNameMentions, type NameMention } from '../analysis/names';
+import { findQuotes, SPEECH_VERBS, type RawQuote } from '../analysis/quotes';
+import { findFigures, comparable, agrees, type Figure } from '../analysis/numberFacts';
+import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent } from '../analysis/text';
+import { compareQuote, compareShortQuote } from './quoteMatch';
+import { matchIn } from '../analysis/lexicon';
+import { DATE_STAMP, isFurniture } from '../analysis/furniture';
+
+export interface CheckOptions {
+  /** Report name findings (default true). */
+  names?: boolean;
+  /** Report claim and quote findings (default true). */
+  claims?: boolean;
+}
+
+/** Checks a draft against the corpus: names found, claims and quotes with verdicts. Offsets are UTF-16 into `text`. */
+export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions = {}, cache?: SentenceCache): Finding[] {
+  const starts = lineStartsOf(original);
+  // Markup is not prose: blank it out, keeping every offset where it was.
+  const text = maskMarkup(original);
+  const mentions = findNameMentions(text, corpus);
+  const findings: Finding[] = [];
+  if (opts.names !== false) for (const m of mentions) findings.push(nameFinding(text, m, corpus));
+  if (opts.claims !== false) {
+    let mi = 0;
+    // A dateline ("SEOUL, Sept 13 (Reuters) —") says where and when the story was filed, not a claim.
+    const prose = text.replace(DATELINE, blank).replace(DATE_STAMP, blank);
+    // Captions, credits and bylines are not the story's claims (headlines are headings already).
+    const paragraphs = paragraphsOf(prose);
+    const furniture = new Set(paragraphs.filter((p) => isFurniture(prose.slice(p.start, p.end))).map((p) => p.index));
+    for (const s of splitSentences(prose, paragraphs)) {
+      if (s.heading || furniture.has(s.paragraph)) continue;
+      // What a sentence's verdicts depend on: its own text and, for pronouns, the people named before it.
+      while (mi < mentions.length && mentions[mi].start < s.start) mi++;
+      const before = mentions.slice(Math.max(0, mi - 3), mi);
+      const key = cache && `${s.text}\u0000${before.map((m) => m.id).join('|')}`;
+      const hit = key !== undefined ? cache!.get(key) : undefined;
+      if (hit) {
+        for (const f of hit) findings.push(shift(f, s.start));
+        continue;
+      }
+      const got = checkSentence(prose, s, mentions, corpus);
+      if (key !== undefined) cache!.set(key, got.map((f) => shift(f, -s.start)));
+      findings.push(...got);
+    }
+  }
+  for (const f of findings) {
+    f.text = original.slice(f.start, f.end);
+    const lc = lineColAt(starts, f.start);
+    f.line = lc.line;
+    f.column = lc.column;
+  }
+  return findings.sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0));
+}
+
+const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
+const DATELINE = /^[ \t]*[\p{Lu}][\p{Lu} .'’-]{2,}(?:,[ \t]*[\p{Lu}][\p{L}.]*(?:[ \t]+\d{1,2})?)*(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:—|–|--)/gmu;
+/**
+ * Blanks out what is markup rather than prose, keeping offsets: YAML front matter, HTML comments
+ * and tags, code, link targets and emphasis markers.
+ */
+export function maskMarkup(text: string): string {
+  return text
+    .replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/^(```|~~~)[\s\S]*?^\1[ \t]*$/gm, blank)
+    .replace(/`[^`\n]*`/g, blank)
+    .replace(/<\/?[A-Za-z][^>\n]*>/g, blank)
+    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, (m, label: string) => ' ' + label + ' '.repeat(m.length - label.length - 1))
+    .replace(/(\*\*|__|(?<![\p{L}\p{N}])[*_](?=\S))/gu, blank)
+    .replace(/(?<=\S)(\*\*|__|[*_])(?![\p{L}\p{N}])/gu, blank);
+}
+
+/** Findings of unchanged sentences, reused across checks of the same draft. */
+export interface SentenceCache { get(key: string): Finding[] | undefined; set(key: string, v: Finding[]): void }
+
+function shift(f: Finding, by: number): Finding {
+  return { ...f, start: f.start + by, end: f.end + by, fixes: f.fixes.map((x) => ({ ...x, start: x.start + by, end: x.end + by })) };
+}
+
+/**
+ * Checks successive versions of drafts, re-judging only sentences that changed: after a one-word
+ * edit only that sentence is analysed again; the rest keep their findings.
+ */
+export class DraftChecker {
+  private readonly cache = new Map<string, Finding[]>();
+  constructor(readonly corpus: Corpus, private readonly maxEntries = 20000) {}
+  check(text: string, opts: CheckOptions = {}): Finding[] {
+    const cache: SentenceCache = {
+      get: (k) => this.cache.get(k),
+      set: (k, v) => {
+        if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+        this.cache.set(k, v);
+      },
+    };
+    return checkDraft(text, this.corpus, opts, cache);
+  }
+}
+
+/** What a name's finding says about its entity, per corpus: the same for every mention, so made once. */
+const nameCards = new WeakMap<Corpus, Map<string, Pick<Finding, 'entity' | 'reason' | 'evidence' | 'details'>>>();
+
+function nameFinding(text: string, m: NameMention, corpus: Corpus): Finding {
+  let cards = nameCards.get(corpus);
+  if (!cards) { cards = new Map(); nameCards.set(corpus, cards); }
+  let card = cards.get(m.id);
+  if (!card) {
+    const e = corpus.getEntity(m.id)!;
+    card = {
+      entity: e.name,
+      reason: `${e.name}: mentioned in ${e.sources.length} source${e.sources.length === 1 ? '' : 's'}`,
+      evidence: e.passages.slice(0, 3).map((pi) => evidenceOf(corpus, corpus.passage(pi), [], 1)),
+      details: { roles: e.roles.slice(0, 5), sourceCount: e.sources.length, aliases: e.aliases },
+    };
+    if (cards.size > 5000) cards.clear();
+    cards.set(m.id, card);
+  }
+  return { kind: 'name', text: text.slice(m.start, m.end), start: m.start, end: m.end, line: 0, column: 0, verdict: 'found', ...card, fixes: [] };
+}
+
+/** An evidence record for a passage, with marks on the words to highlight. */
+export function evidenceOf(corpus: Corpus, p: Passage, marks: Mark[], score: number): Evidence {
+  const s = corpus.getSource(p.sourceId)!;
+  const ev: Evidence = { sourceId: s.id, title: s.title, path: s.path, line: p.line, quote: p.text, marks, score: Math.round(score * 1000) / 1000 };
+  if (s.outlet) ev.outlet = s.outlet;
+  if (s.date) ev.date = s.date;
+  return ev;
+}
+
+
+function checkSentence(text: string, s: Sentence, allMentions: NameMention[], corpus: Corpus): Finding[] {
+  const out: Finding[] = [];
+  const mentions = allMentions.filter((m) => m.start >= s.start && m.end <= s.end);
+  const quotes = findQuotes(s.text, s.start);
+  const before = allMentions.filter((m) => m.start < s.start);
+  // Quotations.
+  for (const q of quotes) {
+    const f = checkQuote(text, q, mentions, before, corpus);
+    if (f) out.push(f);
+  }
+  // Roles written next to names ("Foreign Minister Sergei Shoigu").
+  for (const m of mentions) {
+    const f = m.role && checkRole(text, m, corpus);
+    if (f) out.push(f);
+  }
+  // The rest of the sentence, with quotations and attributions taken out, is the claim.
+  let masked = s.text;
+  for (const q of quotes) for (const part of q.parts) masked = masked.slice(0, part.start - s.start) + ' '.repeat(part.end - part.start) + masked.slice(part.end - s.start);
+  const allKeys = keysWithEntities(masked, s.start, mentions);
+  const nonSpeech = allKeys.filter((k) => !k.startsWith('@'));
+  const figures = findFigures(masked, s.start);
+  const checkable = figures.length > 0 || mentions.length > 0 || quotes.length > 0 || nonSpeech.length >= 4;
+  const quoteOnly = quotes.length > 0 && nonSpeech.length < 2;
+  if (!checkable || quoteOnly || allKeys.length < 2) return out;
+  // One claim per clause, so that a sentence with a right and a wrong fact gets both verdicts.
+  const subject = allKeys.filter((k) => k.startsWith('@'));
+  const judge = (c: { text: string; start: number; end: number }) => {
+    const cm = mentions.filter((m) => m.start >= c.start && m.end <= c.end);
+    let keys = keysWithEntities(c.text, c.start, cm);
+    if (!keys.some((k) => k.startsWith('@'))) keys = [...keys, ...subject];
+    const cf = figures.filter((f) => f.start >= c.start && f.end <= c.end);
+    const span: Sentence = { ...s, text: text.slice(c.start, c.end), start: c.start, end: c.end };
+    return judgeClaim(text, span, c.text, keys, cf, cm, corpus);
+  };
+  const wrongRoles = out.filter((f) => f.kind === 'claim' && f.verdict === 'contradicted');
+  const quoteJudged = out.some((f) => f.kind === 'quote' && f.verdict !== 'unverified');
+  for (const c of clausesOf(masked, s.start)) {
+    const f = judge(c);
+    // A clause holding a wrong role is not also "supported": the role's finding speaks for it.
+    if (f.verdict === 'supported' && wrongRoles.some((r) => r.start >= f.start && r.end <= f.end)) continue;
+    // Nor is the attribution around a quotation the sources report ("Putin, for his part, hailed …")
+    // an unverified claim of its own: the quotation's finding speaks for the sentence.
+    if (f.verdict === 'unverified' && quoteJudged && keysWithEntities(c.text, c.start, mentions).filter((k) => !k.startsWith('@')).length < 4) continue;
+    out.push(...(f.verdict === 'contradicted' ? narrowContradiction(text, c, f, judge) : [f]));
+  }
+  return out;
+}
+
+/**
+ * A contradiction is reported on the comma-separated part of the clause that holds the differing
+ * word ("…, some 1,500 kilometres from Vladivostok"); the other parts, when they say enough to be
+ * checked, are judged on their own ("Kim Jong Un met Vladimir Putin on Sept. 13").
+ */
+export function narrowContradiction(text: string, c: { text: string; start: number; end: number }, f: Finding, judge: (c: { text: string; start: number; end: number }) => Finding): Finding[] {
+  const at = f.fixes[0]?.start;
+  if (at === undefined) return [f];
+  const segs: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const m of c.text.matchAll(/,\s+/g)) { segs.push({ start: from, end: m.index! }); from = m.index! + m[0].length; }
+  segs.push({ start: from, end: c.text.length });
+  if (segs.length < 2) return [f];
+  const k = segs.findIndex((x) => at - c.start >= x.start && at - c.start < x.end);
+  // An opening participle ("Wearing a white suit, Kim grinned") describes the main clause's subject: one fact.
+  if (k < 0 || (k === 0 && /^\p{L}+ing\b/u.test(c.text))) return [f];
+  const enough = (a: number, b: number) => tokenize(c.text.slice(segs[a].start, segs[b].end)).filter(isContent).length >= 3;
+  // The contradicted part: the differing word's segment, widened to the left until it says something.
+  let a = k;
+  while (a > 0 && !enough(a, k)) a--;
+  const piece = (x: number, y: number) => ({ text: c.text.slice(segs[x].start, segs[y].end), start: c.start + segs[x].start, end: c.start + segs[y].end });
+  const own = piece(a, k);
+  const out: Finding[] = [{ ...f, text: text.slice(own.start, own.end), start: own.start, end: own.end }];
+  if (a > 0 && enough(0, a - 1)) out.push(judge(piece(0, a - 1)));
+  if (k + 1 < segs.length && enough(k + 1, segs.length - 1)) out.push(judge(piece(k + 1, segs.length - 1)));
+  return out;
+}
+
+// Where one fact ends and the next begins: a conjunction or relative pronoun after a comma, a
+// participial phrase after a comma ("…, opening a summit that…", "…, smiling broadly"), a semicolon
+// or a dash.
+const CLAUSE_SPLIT = /[,;]\s+(?=(?:where|while|whereas|but|after|before|although|though|as|and then|which|who|whose|when|and)\b|(?!(?:during|including|according|regarding|concerning|following|excluding|considering|pending|notwithstanding)\b)\p{Ll}+ing\b)|;\s+|\s+[—–]\s+|\s+--\s+/gu;
+
+/** Clauses of a (masked) sentence worth judging on their own: at least three content words each. */
+export function clausesOf(masked: string, base: number): { text: string; start: number; end: number }[] {
+  const cuts = [0];
+  for (const m of masked.matchAll(CLAUSE_SPLIT)) cuts.push(m.index! + m[0].length);
+  cuts.push(masked.length);
+  const parts: { start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) parts.push({ start: cuts[i], end: cuts[i + 1] });
+  const words = (p: { start: number; end: number }) => keysWithEntities(masked.slice(p.start, p.end), 0, []).length;
+  const merged: { start: number; end: number }[] = [];
+  for (const p of parts) {
+    const prev = merged[merged.length - 1];
+    if (prev && (words(p) < 4 || words(prev) < 4)) prev.end = p.end;
+    else merged.push({ ...p });
+  }
+  return merged.map((p) => {
+    const raw = masked.slice(p.start, p.end);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim().replace(/[,;—–-]+$/, '').trimEnd();
+    return { text: t, start: base + p.start + lead, end: base + p.start + lead + t.length };
+  });
+}
+
+interface Conflict {
+  claim: { start: number; end: number; text: string };
+  source: { start: number; end: number; text: string };
+  what: string;
+  noun?: string;
+  /**
+   * The two sides are tied to the same thing on their own: contrasting words on the same noun in
+   * passages naming the same person ("Kim pulled up in a white limousine" / "Kim arrived in a black
+   * limousine"). Such a conflict needs less of the rest of the sentence to be about the same fact.
+   * (Figures next to the same place were tried too, and cost precision on held-out drafts.)
+   */
+  tied?: boolean;
+}
+
+interface Candidate { passage: Passage; overlap: number; shared: Set<string>; matched: Set<string>; conflicts: Conflict[]; agreed: Set<Figure>; meansAgree: boolean; score: number }
+
+const CONTRAST_CLASSES: string[][] = [
+  ['black', 'white', 'red', 'blue', 'green', 'yellow', 'grey', 'gray', 'silver', 'gold', 'golden', 'brown', 'pink', 'orange', 'purple', 'dark', 'light', 'pale', 'bright'],
+  ['northern', 'southern', 'eastern', 'western', 'north', 'south', 'east', 'west', 'central'],
+  ['short-range', 'medium-range', 'long-range', 'intermediate-range', 'intercontinental'],
+  ['first', 'last', 'final'],
+  ['before', 'after'],
+  ['won', 'lost', 'win', 'lose', 'wins', 'loses'],
+  ['rose', 'fell', 'increased', 'decreased', 'rise', 'fall', 'grew', 'shrank'],
+  ['higher', 'lower'], ['more', 'less', 'fewer'], ['larger', 'smaller'],
+  ['approved', 'rejected'], ['accepted', 'refused', 'declined'], ['confirmed', 'denied'],
+];
+// Means of transport: each word names one means; "overland" covers rail and road.
+const MEANS: Record<string, string> = {
+  plane: 'air', aircraft: 'air', airplane: 'air', aeroplane: 'air', jet: 'air', flight: 'air', flew: 'air', fly: 'air', flown: 'air', flies: 'air', flying: 'air', helicopter: 'air', air: 'air', airliner: 'air',
+  train: 'rail', trains: 'rail', rail: 'rail', railway: 'rail', railroad: 'rail',
+  car: 'road', cars: 'road', limousine: 'road', motorcade: 'road', bus: 'road', road: 'road', drove: 'road', driven: 'road',
+  ship: 'sea', boat: 'sea', ferry: 'sea', yacht: 'sea', sea: 'sea', sailed: 'sea',
+  overland: 'land', foot: 'foot',
+};
+// Words that must come right before an ambiguous means word for it to name how someone travelled.
+const MEANS_CUE = /^(by|aboard|via|on|in|his|her|their|a|an|the|private|special|armored|armoured|bullet-proof|bulletproof|chartered|government|presidential)$/;
+const UNAMBIGUOUS_MEANS = new Set(['flew', 'flown', 'overland', 'drove', 'sailed', 'airliner', 'motorcade']);
+/** The means of transport a token names, if it names one where it stands. */
+function meansOf(ts: { norm: string }[], k: number): string | undefined {
+  const m = MEANS[ts[k].norm];
+  if (!m) return undefined;
+  if (UNAMBIGUOUS_MEANS.has(ts[k].norm)) return m;
+  if (m === 'foot' && ts[k - 1]?.norm !== 'on') return undefined;
+  return MEANS_CUE.test(ts[k - 1]?.norm ?? '') ? m : undefined;
+}
+const PERIODS = new Set(['day', 'week', 'weekend', 'month', 'year', 'decade', 'century', 'spring', 'summer', 'autumn', 'fall', 'winter']);
+const RELATIVE = new Set(['last', 'next', 'this', 'past', 'previous', 'coming']);
+const meansClash = (a: string, b: string) => a !== b && !((a === 'land' && (b === 'rail' || b === 'road')) || (b === 'land' && (a === 'rail' || a === 'road')));
+const DEMONYM_RE = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u;
+const STOP_DEMONYMS = new Set(['african', 'american', 'asian', 'european']);
+const CONTRAST = new Map<string, number>();
+CONTRAST_CLASSES.forEach((c, i) => c.forEach((w) => CONTRAST.set(w, i)));
+
+/**
+ * A capitalised word, not opening a sentence, qualifying the noun after it: "Northern Fleet",
+ * "the Kazakh border". Compass words after North/South are part of a name ("South Korean").
+ */
+function properQualifier(ts: { text: string; norm: string }[], k: number): boolean {
+  const t = ts[k], next = ts[k + 1], prev = ts[k - 1];
+  if (!prev || !next || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || /['’]s$/.test(t.text)) return false;
+  // Inside a run of capitalised words it is part of a name ("Yonhap News Agency", "Natural
+  // Resources Minister"): an outlet, a body or a title, never an attribute of the noun after it.
+  if (/^\p{Lu}/u.test(prev.text) && !/['’]s$/.test(prev.text) && !STOPWORDS.has(prev.norm)) return false;
+  // Before a nationality it is part of that name too ("South Korean", "East Asian").
+  if (DEMONYM_RE.test(next.text)) return false;
+  if (/^(north|south|east|west|the)$/.test(prev.norm) && /^\p{Lu}/u.test(prev.text)) return false;
+  // The noun: a word of at least three letters, not a stop word or verb form ("Kim said").
+  return /^\p{L}[\p{Ll}-]{2,}$/u.test(next.text) && !STOPWORDS.has(next.norm) && !/(ed|ing|ly)$/.test(next.norm) && !/^(said|says|told)$/.test(next.norm) && !MONTH_OR_DAY.test(next.norm);
+}
+const MONTH_OR_DAY = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], figures: Figure[], mentions: NameMention[], corpus: Corpus): Finding {
+  const uniq = [...new Set(keys)];
+  const weight = (k: string) => (k.startsWith('@') ? 1.5 : Math.min(2.5, 0.5 + corpus.idf(k) / 3));
+  const total = uniq.reduce((a, k) => a + weight(k), 0) || 1;
+  // Numbers in digits help find the passage ("2009", "1,000"); coverage below still compares words only.
+  const numbers = tokenize(s.text).filter((t) => /^\d/.test(t.norm)).map((t) => numberKey(t.norm));
+  const hits = corpus.search(numbers.length ? [...uniq, ...numbers] : uniq, 12);
+  const claimToks = tokenize(masked, s.start);
+  const claimKeys = new Set(claimToks.map((t) => t.key));
+  const inMention = (pos: number) => mentions.some((m) => pos >= m.start && pos < m.end);
+  const cands: Candidate[] = hits.map(({ passage, score }) => {
+    const pkeys = new Set(corpus.keysOf(passage));
+    // A claim word is shared when the passage has it or a word the lexicon relates to it ("woodland" / "forest").
+    // Each passage word stands for one claim word: "giving" covers "gave" or "gift", not both.
+    const shared = new Set<string>();
+    const matched = new Set<string>();
+    for (const k of uniq) if (pkeys.has(k)) { shared.add(k); matched.add(k); }
+    for (const k of uniq) {
+      if (shared.has(k)) continue;
+      const m = matchIn(k, pkeys, matched);
+      if (m === undefined) continue;
+      shared.add(k);
+      matched.add(m);
+    }
+    const overlap = [...shared].reduce((a, k) => a + weight(k), 0) / total;
+    const conflicts: Conflict[] = [];
+    const agreed = new Set<Figure>();
+    // Figures about the same thing must agree.
+    const pf = corpus.figuresOf(passage);
+    const ptoks = corpus.tokensOf(passage);
+    const pKeys = new Set(ptoks.map((t) => t.key));
+    for (const f of figures) {
+      const same = pf.filter((g) => comparable(f, g) && !aboutOtherThing(f, g, pKeys, claimKeys, corpus));
+      if (!same.length) continue;
+      if (same.some((g) => agrees(f, g))) { agreed.add(f); continue; }
+      const g = same[0];
+      conflicts.push({ claim: f, source: { start: passage.start + g.start, end: passage.start + g.end, text: g.text }, what: 'figure', noun: f.head });
+    }
+    // Contrasting attributes of the same noun: "white limousine" vs "black limousine".
+    for (let i = 0; i + 1 < claimToks.length; i++) {
+      const c = claimToks[i];
+      // Nationality adjectives form a class too: "the Chinese border" vs "the Mongolian border".
+      const demonym = (ts: { text: string; norm: string }[], k: number) => DEMONYM_RE.test(ts[k].text) && !STOP_DEMONYMS.has(ts[k].norm) && !/^(north|south|east|west)$/.test(ts[k - 1]?.norm ?? '');
+      const cls = CONTRAST.get(c.norm) ?? (i > 0 && demonym(claimToks, i) ? -1 : undefined) ?? (properQualifier(claimToks, i) && !inMention(claimToks[i + 1].start) ? -2 : undefined);
+      if (cls === undefined || inMention(c.start) || inMention(claimToks[i + 1].start)) continue;
+      // A capitalised word inside a sentence is part of a name ("South Korean officials"): it contrasts
+      // only as a proper qualifier of its own ("Northern Fleet" / "Pacific Fleet"), not as a word of its class.
+      if (cls >= 0 && i > 0 && /^\p{Lu}/u.test(c.text) && !properQualifier(claimToks, i)) continue;
+      const noun = claimToks[i + 1].key;
+      // A proper qualifier the passage also has elsewhere is not contradicted by another one.
+      if (cls === -2 && pKeys.has(c.key)) continue;
+      for (let j = 0; j + 1 < ptoks.length; j++) {
+        const p = ptoks[j];
+        if (ptoks[j + 1].key !== noun || p.norm === c.norm) continue;
+        const pcls = CONTRAST.get(p.norm) ?? (j > 0 && demonym(ptoks, j) ? -1 : undefined) ?? (properQualifier(ptoks, j) && !claimKeys.has(p.key) ? -2 : undefined);
+        // Two proper qualifiers of the same noun ("Northern Fleet" / "Pacific fleet") contrast whatever their class.
+        const bothProper = properQualifier(claimToks, i) && properQualifier(ptoks, j) && !pKeys.has(c.key) && !claimKeys.has(p.key);
+        if ((pcls === cls && (cls < 0 || !/^\p{Lu}/u.test(p.text))) || bothProper) {
+          conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun, tied: cls >= 0 && pcls === cls && !/^\p{Lu}/u.test(c.text) && [...shared].some((k) => k.startsWith('@')) });
+        }
+      }
+    }
+    // A period counted back or forward: "last month" against "last week".
+    for (let i = 1; i < claimToks.length; i++) {
+      const c = claimToks[i], before = claimToks[i - 1].norm;
+      if (!PERIODS.has(c.norm) || !RELATIVE.has(before)) continue;
+      const j = ptoks.findIndex((p, k) => k > 0 && ptoks[k - 1].norm === before && PERIODS.has(p.norm));
+      if (j < 0 || ptoks.some((p, k) => k > 0 && ptoks[k - 1].norm === before && p.norm === c.norm)) continue;
+      const p = ptoks[j];
+      conflicts.push({ claim: c, source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun: before });
+    }
+    // How someone travelled: "by plane" against "overland ... in his armoured train".
+    let meansAgree = false;
+    for (let i = 0; i < claimToks.length; i++) {
+      const m = meansOf(claimToks, i);
+      if (!m) continue;
+      const pm = ptoks.map((_, j) => ({ j, m: meansOf(ptoks, j) })).filter((x) => x.m);
+      if (pm.some((x) => !meansClash(m, x.m!))) meansAgree = true;
+      if (!pm.length || meansAgree) continue;
+      const p = ptoks[pm[0].j];
+      conflicts.push({ claim: claimToks[i], source: { start: passage.start + p.start, end: passage.start + p.end, text: p.text }, what: 'attribute', noun: 'means' });
+    }
+    return { passage, overlap, shared, matched, conflicts, agreed, meansAgree, score };
+  });
+  // Each candidate judged on the words it shares beyond the conflicting ones.
+  cands.sort((a, b) => b.overlap - a.overlap || b.score - a.score);
+  const claimEntities = uniq.filter((k) => k.startsWith('@'));
+  // The same fact: most of the claim's weighted words, at least three of them (two for a short claim
+  // that matches almost entirely), and a shared entity when the claim names one.
+  const sameFact = (c: Candidate) =>
+    (c.overlap >= 0.45 && (c.shared.size >= 3 || (c.shared.size >= 2 && c.overlap >= 0.75)) &&
+    (claimEntities.length === 0 || claimEntities.some((e) => c.shared.has(e)) || c.overlap >= 0.6)) ||
+    // A conflict tied to the same thing on its own needs only some of the rest in common.
+    (c.conflicts.some((x) => x.tied) && c.overlap >= 0.25 && c.shared.size >= 2);
+  // A conflict stands unless an at-least-as-close passage says the same thing without it: agreeing on
+  // a figure, or naming the same noun with no contrasting attribute (another report of the same fact).
+  // Each conflict must be answered by the other passage: a figure by an agreeing figure, an attribute
+  // by the same noun without the contrast, a means of transport by the same means.
+  const answers = (o: Candidate, x: Conflict) =>
+    // A figure conflict is answered by a passage agreeing on that same figure (not on the weekday next to it).
+    x.what === 'figure' ? o.agreed.has(x.claim as Figure) : x.noun === 'means' ? o.meansAgree : x.noun !== undefined && o.shared.has(x.noun);
+  const vetoed = (c: Candidate) => cands.some((o) => o !== c && o.conflicts.length === 0 && sameFact(o) && o.overlap >= c.overlap - 0.05 &&
+    c.conflicts.every((x) => answers(o, x)));
+  const contra = cands.find((c) => c.conflicts.length > 0 && sameFact(c) && !vetoed(c));
+  const base = { kind: 'claim' as const, text: s.text, start: s.start, end: s.end, line: 0, column: 0 };
+  if (contra) {
+    const c = contra.conflicts[0];
+    const marks = marksFor(corpus, contra.passage, contra.matched, contra.conflicts);
+    const fixes: Fix[] = contra.conflicts
+      .filter((x) => x.claim.end <= s.end)
+      .slice(0, 1)
+      .map((x) => ({ title: `Use the source's ${x.what === 'figure' ? 'figure' : 'wording'}: “${x.source.text}”`, start: x.claim.start, end: x.claim.end, replacement: x.source.text }));
+    return {
+      ...base, verdict: 'contradicted',
+      reason: `Sources say “${c.source.text}”, not “${c.claim.text}”.`,
+      evidence: [evidenceOf(corpus, contra.passage, marks, contra.overlap), ...supporting(corpus, cands, contra, 2)],
+      fixes,
+    };
+  }
+  // Supported: the claim's words are covered by one strong passage, or by a few that each bear on it.
+  const strong = cands.filter((c) => c.overlap >= 0.3 && c.conflicts.length === 0 && c.shared.size >= 2);
+  const covered = new Set<string>();
+  for (const c of strong.slice(0, 3)) for (const k of c.shared) covered.add(k);
+  const coverage = [...covered].reduce((a, k) => a + weight(k), 0) / total;
+  // A date or year is backed by the same date in a passage that shares the claim's words, whatever its surroundings.
+  const backs = (f: Figure, g: Figure) => (comparable(f, g) && agrees(f, g)) || ((f.kind === 'date' || f.kind === 'year') && g.kind === f.kind && g.value === f.value);
+  const figuresOk = figures.filter((f) => f.kind !== 'weekday').every((f) => strong.some((c) => corpus.figuresOf(c.passage).some((g) => backs(f, g))) || !strong.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g))));
+  // Every quantity, date and year the claim asserts must be found in a passage that bears on it: the
+  // rest of the sentence matching does not vouch for "four hours" that no source gives. Ordinals and
+  // "twice" are softer ("the first since 2019"), and need only one backed figure beside them.
+  const substantive = figures.filter((f) => f.kind !== 'weekday' && !f.referential);
+  const backed = (f: Figure) => strong.slice(0, 3).some((c) => corpus.figuresOf(c.passage).some((g) => backs(f, g)));
+  const hard = substantive.filter((f) => f.kind !== 'ordinal' && f.kind !== 'times');
+  const figuresBacked = hard.every(backed) && (substantive.length === 0 || substantive.some(backed));
+  // Who said it is part of a reported claim: the White House saying it had seen "no evidence" is not
+  // supported by an analyst saying so: the passage that says it best must name the speaker. (A
+  // quotation's speaker is checked with the quotation.)
+  const speaker = reportedBy(masked, s.start, mentions);
+  const speaks = (p: Passage) => p.entities.includes(speaker!) || p.quotes.some((q) => q.speaker === speaker);
+  const best = strong[0]?.passage;
+  // Sources often name the speaker a sentence earlier ("…, Tikhonov told Euronews. "China will …," he said").
+  const prev = speaker !== undefined && best && best.index > 0 ? corpus.passage(best.index - 1) : undefined;
+  const subjectCovered = speaker === undefined || (!!best && (speaks(best) || (prev?.sourceId === best.sourceId && speaks(prev))));
+  if (strong.length && strong[0].overlap >= 0.45 && coverage >= 0.66 && figuresOk && figuresBacked && subjectCovered) {
+    const used = strong.slice(0, 3);
+    const n = new Set(used.map((c) => c.passage.sourceId)).size;
+    return {
+      ...base, verdict: 'supported',
+      reason: `Supported by ${n} source${n === 1 ? '' : 's'}${coverage < 0.95 ? ` (${Math.round(coverage * 100)}% of its key words found)` : ''}.`,
+      evidence: used.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.matched, []), c.overlap)),
+      fixes: [],
+    };
+  }
+  const near = cands.filter((c) => c.overlap >= 0.25).slice(0, 3);
+  let reason = 'Nothing in the corpus bears on this claim.';
+  if (near.length) {
+    const unmatchedFig = figures.filter((f) => f.kind !== 'weekday').find((f) => !near.some((c) => corpus.figuresOf(c.passage).some((g) => comparable(f, g) && agrees(f, g))));
+    reason = unmatchedFig
+      ? `No source gives “${unmatchedFig.text}”; related passages are shown.`
+      : `Related passages found, but none confirms the claim as written (${Math.round((near[0]?.overlap ?? 0) * 100)}% of its key words).`;
+  }
+  return {
+    ...base, verdict: 'unverified', reason,
+    evidence: near.map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.matched, []), c.overlap)),
+    fixes: [],
+  };
+}
+
+const SAYING = new RegExp(`\\b(?:${SPEECH_VERBS}|denied|denies)\\b`, 'i');
+/**
+ * The name that reports a claim with no quotation of its own: the last name before its verb of
+ * saying ("In Moscow, spokeswoman Maria Zakharova told TASS …"), else the first right after it ("…, said Peskov").
+ */
+export function reportedBy(masked: string, base: number, mentions: NameMention[]): string | undefined {
+  if (/["“”]/.test(masked)) return undefined;
+  const v = SAYING.exec(masked);
+  if (!v) return undefined;
+  const at = base + v.index;
+  const before = mentions.filter((m) => m.end <= at && at - m.end < 40);
+  if (before.length) return before[before.length - 1].id;
+  return mentions.find((m) => m.start >= at + v[0].length && m.start - at < 30)?.id;
+}
+
+/**
+ * Whether two comparable figures are about different things because their own surroundings name
+ * different places or actors: "5,500 km east of Moscow" and "1,000 km from Vladivostok", "travelled
+ * to Tehran in August" and "visited Pyongyang in July". A proper noun next to the claim's figure
+ * that is not next to the passage's, while the passage has another one of the same kind next to
+ * its figure that the claim lacks.
+ */
+export function aboutOtherThing(f: Figure, g: Figure, passageKeys: Set<string>, claimKeys: Set<string>, corpus: Corpus): boolean {
+  const near = (x: Figure, k: string) => x.anchors.some((a) => a.key === k);
+  const missing = f.anchors.filter((a) => !near(g, a.key) && !(passageKeys.has(a.key) && g.anchors.length === 0));
+  const extra = g.anchors.filter((a) => !near(f, a.key) && !claimKeys.has(a.key));
+  if (!missing.length || !extra.length) return false;
+  const kind = (text: string) => { const id = corpus.aliases.get(text.replace(/['’]s$/, '')); return id ? corpus.getEntity(id)?.kind : undefined; };
+  return missing.some((m) => extra.some((x) => { const a = kind(m.text), b = kind(x.text); return !a || !b || a === b; }));
+}
+
+function supporting(corpus: Corpus, cands: Candidate[], except: Candidate, n: number): Evidence[] {
+  return cands.filter((c) => c !== except && c.overlap >= 0.3).slice(0, n).map((c) => evidenceOf(corpus, c.passage, marksFor(corpus, c.passage, c.matched, c.conflicts), c.overlap));
+}
+
+/** Marks the passage words that match the claim, and the spans that differ from it. */
+function marksFor(corpus: Corpus, p: Passage, shared: Set<string>, conflicts: Conflict[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const c of conflicts) marks.push({ start: c.source.start - p.start, end: c.source.end - p.start, kind: 'differ' });
+  for (const t of corpus.tokensOf(p)) {
+    if (shared.has(t.key) && !marks.some((m) => t.start < m.end && m.start < t.end)) marks.push({ start: t.start, end: t.end, kind: 'match' });
+  }
+  return marks.sort((a, b) => a.start - b.start);
+}
+
+function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: NameMention[], corpus: Corpus): Finding | undefined {
+  const words = q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  // The draft's speaker: a name or role next to the quote, or a pronoun for the last person named.
+  const context = [...before, ...mentions].map((m) => ({ start: m.start, end: m.end, id: m.id }));
+  let match = compareQuote(q.text, corpus);
+  // A quotation of one to three words is placed by the words around it ("the Russian leader's “busy timetable”").
+  let placed = false;
+  if (words.length <= 3 && match?.kind !== 'exact') {
+    const from = q.parts[0].start, to = q.parts[q.parts.length - 1].end;
+    const before = tokenize(text.slice(Math.max(0, from - 80), from).split(/[.!?]\s|\n/).pop()!).map((t) => t.norm).slice(-3);
+    const after = tokenize(text.slice(to, to + 60).split(/[.!?](?:\s|$)|\n/)[0]).map((t) => t.norm).slice(0, 2);
+    const short = compareShortQuote(q.text, before, after, corpus);
+    placed = !!short;
+    match = short ?? match;
+  }
+  const speakerId = resolveSpeaker(corpus, q.speakerText, context, q.start) ?? (match && !q.speakerText ? sentenceSpeaker(q, mentions, match.quote.speaker, corpus) : undefined);
+  const base = { kind: 'quote' as const, text: q.text, start: q.start, end: q.end, line: 0, column: 0 };
+  const speakerName = speakerId ? corpus.getEntity(speakerId)?.name ?? speakerId : q.speakerText;
+  const withSpeaker = speakerName ? { speaker: speakerName } : {};
+  if (!match || (match.kind === 'close' && words.length < 4 && !placed)) {
+    if (words.length < 3) return undefined; // a scare quote nobody can check
+    return { ...base, ...withSpeaker, verdict: 'unverified', reason: 'No source reports these words.', evidence: [], fixes: [] };
+  }
+  const p = match.passage;
+  const sourceSpeaker = match.quote.speaker;
+  const ev = evidenceOf(corpus, p, match.marks, match.similarity);
+  const fixes: Fix[] = [];
+  const sourceKind = sourceSpeaker ? corpus.getEntity(sourceSpeaker)?.kind : undefined;
+  // Words the sources give to a person, or to an organisation ("the White House warned") when the draft gives them to a person or another organisation.
+  const draftKind = corpus.getEntity(speakerId ?? '')?.kind;
+  const attributable = sourceKind === 'person' || (sourceKind === 'organization' && (draftKind === 'person' || draftKind === 'organization'));
+  if (speakerId && sourceSpeaker && speakerId !== sourceSpeaker && attributable) {
+    const who = corpus.getEntity(sourceSpeaker)!;
+    const sm = [...mentions].reverse().find((m) => m.id === speakerId);
+    if (sm) {
+      const surface = text.slice(sm.start, sm.end);
+      const replacement = surface.includes(' ') ? who.name : who.name.split(' ').length > 1 && /^(Kim|Pak|Jo|An|Xi|Li)$/.test(who.name.split(' ')[0]) ? who.name.split(' ')[0] : who.name.split(' ').slice(-1)[0];
+      fixes.push({ title: `Attribute to ${who.name}, as the source does`, start: sm.start, end: sm.end, replacement });
+    }
+    return {
+      ...base, ...withSpeaker, verdict: 'misattributed',
+      reason: `Sources attribute these words to ${who.name}, not ${speakerName}.`,
+      evidence: [ev], fixes,
+    };
+  }
+  if (match.kind === 'close' && match.extendsSource) {
+    // A longer excerpt of the remark: the source's words are right, the rest is not in the sources.
+    // Not a misquote, and no fix (it would delete words the speaker may well have said).
+    return {
+      ...base, ...withSpeaker, verdict: 'unverified',
+      reason: `The sources quote only “${match.sourceWording}”; the rest of this quotation is not in them.`,
+      evidence: [ev], fixes: [],
+    };
+  }
+  if (match.kind === 'close') {
+    fixes.push({ title: 'Use the source’s wording', start: q.parts[0].start, end: q.parts[q.parts.length - 1].end, replacement: match.sourceWording });
+    return {
+      ...base, ...withSpeaker, verdict: 'misquoted',
+      reason: `The source reads “${match.sourceWording}”${match.differences.length ? ` (differs at: ${match.differences.slice(0, 3).map((d) => `“${d.draft || '—'}” vs “${d.source || '—'}”`).join(', ')})` : ''}.`,
+      evidence: [ev], fixes,
+    };
+  }
+  const who = sourceSpeaker ? corpus.getEntity(sourceSpeaker)?.name : undefined;
+  return {
+    ...base, ...withSpeaker, verdict: 'supported',
+    reason: who ? `Quoted as said by ${who}.` : 'The words appear in a source.',
+    evidence: [ev], fixes: [],
+  };
+}
+
+/**
+ * The speaker of a quotation whose sentence has no attribution the rules read ("Putin used the
+ * dinner to predict that Russia would “win a great victory”"): the person named before the quote,
+ * the source's speaker when the sentence names them, else the first person named (the subject).
+ */
+export function sentenceSpeaker(q: { start: number; parts: { start: number; end: number }[] }, mentions: NameMention[], sourceSpeaker: string | undefined, corpus: Corpus): string | undefined {
+  const people = mentions.filter((m) => m.end <= q.start && corpus.getEntity(m.id)?.kind === 'person');
+  if (!people.length) return undefined;
+  return people.some((m) => m.id === sourceSpeaker) ? sourceSpeaker : people[0].id;
+}
+
+// Titles that exclude one another (a Marshal is not an Admiral); softer roles (spokesman, secretary) are left alone.
+const RANKS = new Set(['marshal', 'general', 'admiral', 'colonel', 'captain', 'major', 'lieutenant', 'sergeant', 'president', 'minister', 'governor', 'mayor', 'senator', 'ambassador', 'chancellor', 'king', 'queen', 'prince']);
+
+const RANK_MODIFIERS = new Set(['vice', 'deputy', 'acting', 'assistant', 'associate', 'lieutenant', 'under', 'sub', 'co']);
+
+/** A role next to a known person that the sources give differently: "Foreign Minister Sergei Shoigu". */
+function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | undefined {
+  const e = corpus.getEntity(m.id);
+  if (!e || e.kind !== 'person' || !m.role) return undefined;
+  const words = (r: string) => r.toLowerCase().replace(/defense/g, 'defence').split(/\s+/).filter((w) => !/^(russian|north|korean|south|american|us|chinese|the|former|then|new)$/.test(w));
+  const draftRole = words(m.role.text);
+  if (!draftRole.length) return undefined;
+  // A rank modifier changes the role: a Vice Marshal is not a Marshal, a deputy minister not the minister.
+  const modifiers = (ws: string[]) => ws.filter((w) => RANK_MODIFIERS.has(w)).sort().join(' ');
+  const ok = e.roles.some((r) => {
+    const rw = words(r);
+    return modifiers(rw) === modifiers(draftRole) && (draftRole.every((w) => rw.includes(w)) || rw.every((w) => draftRole.includes(w)));
+  });
+  if (ok || !e.roles.length) return undefined;
+  const head = draftRole[draftRole.length - 1];
+  const sameHead = e.roles.find((r) => words(r).slice(-1)[0] === head);
+  const holder = [...corpus.roles.entries()].find(([r, ids]) => !ids.includes(e.id) && words(r).join(' ') === draftRole.join(' '));
+  // A different title where the sources give one ("Admiral" for a Marshal) is also a wrong role.
+  const isTitle = (w: string) => RANKS.has(w);
+  const titled = isTitle(head) ? e.roles.find((r) => isTitle(words(r).slice(-1)[0] ?? '')) : undefined;
+  if (!sameHead && !holder && !titled) return undefined;
+  const right = sameHead ?? titled ?? e.roles[0];
+  // The role may stand before the name or after it ("Alexander Kozlov, Russia's transport minister").
+  const from = Math.min(m.role.start, m.start), to = Math.max(m.role.end, m.end);
+  const base = { kind: 'claim' as const, text: text.slice(from, to), start: from, end: to, line: 0, column: 0 };
+  const pi = e.passages.find((p) => corpus.passageText(p).includes(right)) ?? e.passages[0];
+  const ev = evidenceOf(corpus, corpus.passage(pi), [], 1);
+  const holderName = holder ? corpus.getEntity(holder[1][0])?.name : undefined;
+  return {
+    ...base, verdict: 'contradicted', entity: e.name,
+    reason: `Sources call ${e.name} “${right}”, not “${m.role.text}”${holderName ? ` (sources give that role to ${holderName})` : ''}.`,
+    evidence: [ev],
+    fixes: [{ title: `Use the source's role: “${right}”`, start: m.role.start, end: m.role.end, replacement: right }],
+  };
+}
+

@@ -1,0 +1,62 @@
+// Smoke test of the bundled CLI (dist/cli.js, built by `npm run build`), not only the TypeScript source.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from './core/helpers';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+}
+
+describe('CLI (bundled dist/cli.js)', function () {
+  before(function () {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  });
+
+  it('prints JSON in the documented shape and exits 1 when a claim is contradicted', () => {
+    const r = run('check', '--format', 'json', 'samples/draft.md');
+    assert.equal(r.status, 1, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.version, 1);
+    assert.equal(j.corpus.articles, 3);
+    const f = j.files[0];
+    assert.equal(f.path, 'samples/draft.md');
+    const verdicts = new Set(f.findings.map((x: { verdict: string }) => x.verdict));
+    for (const v of ['found', 'supported', 'contradicted', 'misquoted', 'misattributed']) assert.ok(verdicts.has(v), v);
+    const c = f.findings.find((x: { verdict: string }) => x.verdict === 'contradicted');
+    for (const k of ['kind', 'text', 'start', 'end', 'line', 'column', 'reason', 'evidence']) assert.ok(k in c, k);
+    assert.ok(c.evidence[0].source && c.evidence[0].title && c.evidence[0].quote && c.evidence[0].line);
+  });
+
+  it('reads like a linter in text format and exits 0 on a clean draft', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+    const draft = path.join(dir, 'ok.md');
+    writeFileSync(draft, 'Kim travelled overland to Russia in his armoured train.\n');
+    const r = run('check', draft);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, new RegExp(`${draft.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1 supported`));
+  });
+
+  it('exits 2 with a clear message on bad usage and unreadable input', () => {
+    const a = run('check', '--format', 'xml', 'samples/draft.md');
+    assert.equal(a.status, 2);
+    assert.match(a.stderr, /--format must be text or json/);
+    const b = run('check', 'no/such/file.md');
+    assert.equal(b.status, 2);
+    assert.match(b.stderr, /cannot read no\/such\/file\.md: ENOENT/);
+    assert.equal(run('frobnicate').status, 2);
+  });
+
+  it('uses only the given corpus with --no-seeds, and reports bad corpus files on stderr', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-corpus-'));
+    writeFileSync(path.join(dir, 'a.md'), '---\ntitle: Local story\n---\nMayor Jane Doe opened the new bridge on Monday.\n');
+    writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0, 1, 2, 3]));
+    const r = run('check', '--format', 'json', '--no-seeds', '--corpus', dir, 'samples/draft.md');
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.corpus.articles, 1);
+    assert.match(r.stderr, /bad\.txt: binary/);
+  });
+});
