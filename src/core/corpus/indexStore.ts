@@ -3,10 +3,11 @@
 // and a changed file re-analyses alone. Storage sits behind `IndexStore`, so a server-backed
 // archive can be added later without touching the checker.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import type { Source } from '../types';
+import type { Source, CorpusProblem } from '../types';
 import { Corpus, buildCorpus, analyseSource, resolveMode, type SourceAnalysis, type CorpusSnapshot } from './corpus';
 import type { NlpMode } from '../analysis/entities';
 import { releaseTexts } from './lazyText';
@@ -15,21 +16,48 @@ import { mapLimited } from './limit';
 /** Store reads and writes in flight at once (a corpus of 50,000 articles must not open 50,000 files). */
 const STORE_PARALLEL = 32;
 
-/** Where index data lives. Keys are hex strings; values opaque bytes. */
+/**
+ * Where index data lives. Keys are hex strings; values opaque bytes (indexCorpus seals each value
+ * with a checksum and checks it when reading, so a store need not be trusted to keep them intact).
+ */
 export interface IndexStore {
   get(key: string): Promise<Uint8Array | undefined>;
   put(key: string, data: Uint8Array): Promise<void>;
+  /** Where the value of `key` is kept (without a key: the store itself), for messages: a file path. */
+  describe?(key?: string): string;
 }
 
 /** Bumped whenever analysis or index layout changes, so old caches are ignored. */
-export const INDEX_FORMAT = 'corroborate-index-20';
+export const INDEX_FORMAT = 'corroborate-index-21';
+
+/** Cache files larger than this are not read (no index part comes near it). */
+const MAX_ENTRY_BYTES = 2 ** 31 - 1;
 
 /** An IndexStore in a folder: one file per key, written atomically. */
 export class FileIndexStore implements IndexStore {
   constructor(readonly dir: string) {}
   private file(key: string) { return path.join(this.dir, key.slice(0, 2), key + '.bin'); }
+  describe(key?: string): string { return key === undefined ? this.dir : this.file(key); }
   async get(key: string): Promise<Uint8Array | undefined> {
-    try { return await fs.readFile(this.file(key)); } catch { return undefined; }
+    // Only a regular file is read (a pipe put in its place would block), and no more than its size.
+    let handle: FileHandle | undefined;
+    try {
+      handle = await fs.open(this.file(key), fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+      const st = await handle.stat();
+      if (!st.isFile() || st.size > MAX_ENTRY_BYTES) return undefined;
+      const buf = Buffer.alloc(st.size);
+      let n = 0;
+      while (n < buf.length) {
+        const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+        if (!bytesRead) break;
+        n += bytesRead;
+      }
+      return n === buf.length ? buf : buf.subarray(0, n);
+    } catch {
+      return undefined;
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
   }
   async put(key: string, data: Uint8Array): Promise<void> {
     const f = this.file(key);
@@ -72,9 +100,13 @@ export interface IndexOptions {
   yieldEvery?: number;
 }
 
-export interface IndexStats { sources: number; analysed: number; reused: number; snapshot: 'loaded' | 'built'; ms: number }
+export interface IndexStats {
+  sources: number; analysed: number; reused: number; snapshot: 'loaded' | 'built'; ms: number;
+  /** Cache entries that were damaged or did not fit, each reported once: discarded, and rewritten by this run. */
+  problems: CorpusProblem[];
+}
 
-/** Builds (or loads) the index for `sources`, reusing whatever the store already holds. */
+/** Builds (or loads) the index for `sources`, reusing whatever the store already holds that checks out. */
 export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): Promise<{ corpus: Corpus; stats: IndexStats }> {
   const t0 = performance.now();
   const mode = resolveMode(opts.mode, sources.length);
@@ -84,26 +116,34 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   const release = () => { if (!(opts.keepTexts ?? sources.length <= KEEP_TEXTS_UP_TO)) { const hashOf = new Map(sources.map((s, i) => [s, hashes[i]])); releaseTexts(sources, (s, t) => textHash(t, mode) === hashOf.get(s)); } };
   const snapshotKey = createHash('sha1').update(INDEX_FORMAT).update(mode).update(hashes.join(',')).update(meta.join('\n')).digest('hex');
   const store = opts.store;
+  const problems: CorpusProblem[] = [];
+  const discard = (key: string, why: string) => problems.push({ path: store?.describe?.(key) ?? `index cache entry ${key}`, message: `${why}; discarded and rebuilt` });
   if (store) {
-    const snap = await store.get('c' + snapshotKey);
-    const blob = snap && await store.get('b' + snapshotKey);
-    if (snap && blob) {
-      try {
-        const corpus = Corpus.fromSnapshot(unpackSnapshot(snap, blob) as CorpusSnapshot, sources);
-        release();
-        opts.onProgress?.(sources.length, sources.length);
-        return { corpus, stats: { sources: sources.length, analysed: 0, reused: sources.length, snapshot: 'loaded', ms: performance.now() - t0 } };
-      } catch { /* a corrupt or outdated snapshot is rebuilt below */ }
+    const snapshot = await loadSnapshot(store, snapshotKey, sources, discard);
+    if (snapshot) {
+      release();
+      opts.onProgress?.(sources.length, sources.length);
+      return { corpus: snapshot, stats: { sources: sources.length, analysed: 0, reused: sources.length, snapshot: 'loaded', ms: performance.now() - t0, problems } };
     }
   }
   const analyses: (SourceAnalysis | undefined)[] = new Array(sources.length);
   let reused = 0;
   if (store) {
+    // Read in parallel; reported in source order.
+    const bad: (string | undefined)[] = new Array(sources.length);
     await mapLimited(hashes, STORE_PARALLEL, async (h, i) => {
       const b = await store.get('a' + h);
       if (!b) return;
-      try { analyses[i] = v8.deserialize(b) as SourceAnalysis; reused++; } catch { /* re-analyse */ }
+      const opened = unseal('a' + h, b);
+      if ('problem' in opened) { bad[i] = opened.problem; return; }
+      let a: unknown;
+      try { a = v8.deserialize(opened.payload); } catch (e) { bad[i] = `damaged (${(e as Error).message})`; return; }
+      const misfit = analysisProblem(a, sources[i].text.length);
+      if (misfit) { bad[i] = `does not fit its article (${misfit})`; return; }
+      analyses[i] = a as SourceAnalysis;
+      reused++;
     });
+    bad.forEach((why, i) => { if (why) discard('a' + hashes[i], why); });
   }
   const missing = sources.map((_, i) => i).filter((i) => !analyses[i]);
   let done = reused;
@@ -127,16 +167,151 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
       if (yieldEvery && n % yieldEvery === 0) { opts.onProgress?.(done, sources.length); await new Promise((r) => setImmediate(r)); }
     }
   }
-  if (store) await mapLimited(missing, STORE_PARALLEL, (i) => store.put('a' + hashes[i], v8.serialize(analyses[i])));
+  if (store) await mapLimited(missing, STORE_PARALLEL, (i) => store.put('a' + hashes[i], seal('a' + hashes[i], v8.serialize(analyses[i]))));
   const corpus = buildCorpus(sources, { mode, analyses });
   if (store) {
     const { skeleton, blob } = packSnapshot(corpus.toSnapshot());
-    // The arrays first: a skeleton is only ever found next to its arrays.
-    await store.put('b' + snapshotKey, blob);
-    await store.put('c' + snapshotKey, skeleton);
+    // The arrays first: a skeleton is only ever found next to its arrays (and is sealed with their checksum).
+    const sealedBlob = seal('b' + snapshotKey, blob);
+    await store.put('b' + snapshotKey, sealedBlob);
+    await store.put('c' + snapshotKey, seal('c' + snapshotKey, skeleton, sealedBlob.subarray(MAGIC.length, HEADER)));
   }
   release();
-  return { corpus, stats: { sources: sources.length, analysed: missing.length, reused, snapshot: 'built', ms: performance.now() - t0 } };
+  return { corpus, stats: { sources: sources.length, analysed: missing.length, reused, snapshot: 'built', ms: performance.now() - t0, problems } };
+}
+
+/** The stored snapshot for `key` when it is intact and fits `sources`; a damaged or misfitting one is reported. */
+async function loadSnapshot(store: IndexStore, key: string, sources: Source[], discard: (key: string, why: string) => void): Promise<Corpus | undefined> {
+  const [skeletonBytes, blobBytes] = await Promise.all([store.get('c' + key), store.get('b' + key)]);
+  if (!skeletonBytes || !blobBytes) return undefined;
+  const blob = unseal('b' + key, blobBytes);
+  if ('problem' in blob) { discard('b' + key, blob.problem); return undefined; }
+  // The skeleton's checksum covers the blob's too: the two halves must come from one write.
+  const skeleton = unseal('c' + key, skeletonBytes, blob.sum);
+  if ('problem' in skeleton) { discard('c' + key, skeleton.problem); return undefined; }
+  let snapshot: CorpusSnapshot;
+  try { snapshot = unpackSnapshot(skeleton.payload, blob.payload) as CorpusSnapshot; }
+  catch (e) { discard('c' + key, `does not fit the corpus (${(e as Error).message})`); return undefined; }
+  const misfit = validateSnapshot(snapshot, sources);
+  if (misfit) { discard('c' + key, `does not fit the corpus (${misfit})`); return undefined; }
+  try { return Corpus.fromSnapshot(snapshot, sources); }
+  catch (e) { discard('c' + key, `does not fit the corpus (${(e as Error).message})`); return undefined; }
+}
+
+// Sealed values: an 8-byte mark, the SHA-256 of the key and the payload (and of what the value is
+// bound to), then the payload, which stays 8-byte aligned for the snapshot's array views.
+const MAGIC = Buffer.from('CRBSEAL1');
+const HEADER = MAGIC.length + 32;
+
+function checksum(key: string, payload: Uint8Array, bound?: Uint8Array): Buffer {
+  const h = createHash('sha256').update(MAGIC).update(key).update('\0');
+  if (bound) h.update(bound);
+  return h.update(payload).digest();
+}
+
+/** `payload` with its mark and checksum in front, for storing under `key`. */
+export function seal(key: string, payload: Uint8Array, bound?: Uint8Array): Uint8Array {
+  const out = new Uint8Array(HEADER + payload.byteLength);
+  out.set(MAGIC, 0);
+  out.set(checksum(key, payload, bound), MAGIC.length);
+  out.set(payload, HEADER);
+  return out;
+}
+
+/** The payload of a value stored under `key` (and its checksum), or why it cannot be trusted. */
+export function unseal(key: string, bytes: Uint8Array, bound?: Uint8Array): { payload: Uint8Array; sum: Uint8Array } | { problem: string } {
+  if (bytes.byteLength < HEADER) return { problem: `damaged (${bytes.byteLength} bytes, too short for a cache entry)` };
+  if (!Buffer.from(bytes.buffer, bytes.byteOffset, MAGIC.length).equals(MAGIC)) return { problem: 'damaged (no Corroborate cache entry mark)' };
+  const payload = bytes.subarray(HEADER);
+  const sum = bytes.subarray(MAGIC.length, HEADER);
+  if (!checksum(key, payload, bound).equals(sum)) return { problem: 'damaged (checksum mismatch)' };
+  return { payload, sum };
+}
+
+const MENTION_KINDS = new Set(['person', 'place', 'organization']);
+const isSpan = (x: unknown, len: number): x is { start: number; end: number } => {
+  const s = x as { start?: unknown; end?: unknown } | null;
+  return !!s && typeof s === 'object' && Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= (s.start as number) && (s.start as number) <= (s.end as number) && (s.end as number) <= len;
+};
+
+/** Why a cached analysis cannot be the analysis of a text of `len` characters, or undefined. */
+export function analysisProblem(a: unknown, len: number): string | undefined {
+  if (!a || typeof a !== 'object') return 'not an analysis';
+  const { sentences, mentions, quotes, keys, quoteWords } = a as Record<string, unknown[]>;
+  if (![sentences, mentions, quotes, keys, quoteWords].every(Array.isArray)) return 'parts missing';
+  const n = sentences.length;
+  if (quotes.length !== n || keys.length !== n || quoteWords.length !== n) return 'parts of different lengths';
+  let at = 0;
+  for (const s of sentences as { start: number; heading: unknown }[]) {
+    if (!isSpan(s, len) || s.start < at || typeof s.heading !== 'boolean') return 'a sentence out of place';
+    at = s.start;
+  }
+  at = 0;
+  for (const m of mentions as { start: number; name: unknown; kind: unknown; role?: unknown }[]) {
+    if (!isSpan(m, len) || m.start < at || typeof m.name !== 'string' || !MENTION_KINDS.has(m.kind as string) || (m.role !== undefined && typeof m.role !== 'string')) return 'a name out of place';
+    at = m.start;
+  }
+  for (let k = 0; k < n; k++) {
+    const qs = quotes[k], ws = quoteWords[k], ks = keys[k];
+    if (!Array.isArray(qs) || !Array.isArray(ws) || ws.length !== qs.length || typeof ks !== 'string') return 'a sentence\'s parts missing';
+    for (const q of qs as { text: unknown; speakerText?: unknown }[]) if (!isSpan(q, len) || typeof q.text !== 'string' || (q.speakerText !== undefined && typeof q.speakerText !== 'string')) return 'a quotation out of place';
+    if (!ws.every((w) => typeof w === 'string')) return 'a quotation\'s words missing';
+    // Name keys point at a mention of this text: "@" MENTION_MARK index.
+    for (const mark of ks.matchAll(/@\u0002([^\u0001]*)/g)) if (!/^\d+$/.test(mark[1]) || Number(mark[1]) >= mentions.length) return 'a key naming a mention that is not there';
+  }
+  return undefined;
+}
+
+/** Whether `r` is a well-formed list of `rows` rows whose ids are below `limit`. */
+function rowsProblem(r: unknown, rows: number, limit: number): boolean {
+  const x = r as { off?: unknown; ids?: unknown } | null;
+  if (!x || !(x.off instanceof Int32Array) || !(x.ids instanceof Int32Array) || x.off.length !== rows + 1 || x.off[0] !== 0 || x.off[rows] !== x.ids.length) return true;
+  for (let i = 0; i < rows; i++) if (x.off[i + 1] < x.off[i]) return true;
+  for (let k = 0; k < x.ids.length; k++) if (x.ids[k] < 0 || x.ids[k] >= limit) return true;
+  return false;
+}
+const count = (joined: unknown, nonEmpty: boolean) => (typeof joined !== 'string' ? -1 : !joined && !nonEmpty ? 0 : joined.split('\u0001').length);
+
+/**
+ * Why a snapshot cannot be the index of `sources`, or undefined: every column present and of its
+ * length, every offset inside its text, every id inside its table. Run before a loaded snapshot is used.
+ */
+export function validateSnapshot(s: CorpusSnapshot, sources: Source[]): string | undefined {
+  if (!s || typeof s !== 'object' || !Array.isArray(s.sources)) return 'not a snapshot';
+  if (s.sources.length !== sources.length || s.sources.some((x, i) => !x || x.id !== sources[i].id || x.path !== sources[i].path)) return 'other sources';
+  const ints = [s.pSource, s.pStart, s.pEnd, s.pLine, s.pLen, s.qPassage, s.qSlot, s.quotes?.start, s.quotes?.end, s.names?.aliasOwner];
+  if (!ints.every((a) => a instanceof Int32Array) || !(s.pKeyTf instanceof Uint8Array) || !(s.postTf instanceof Uint8Array)) return 'a column missing';
+  const n = s.pSource.length;
+  if ([s.pStart, s.pEnd, s.pLine, s.pLen].some((a) => a.length !== n)) return 'passage columns of different lengths';
+  // Texts still in memory are measured; a text already released to its file is not read back for this.
+  const lengths = sources.map((src) => { const d = Object.getOwnPropertyDescriptor(src, 'text'); return typeof d?.value === 'string' ? d.value.length : Infinity; });
+  for (let i = 0; i < n; i++) {
+    const si = s.pSource[i];
+    if (si < 0 || si >= sources.length || s.pStart[i] < 0 || s.pStart[i] > s.pEnd[i] || s.pEnd[i] > lengths[si] || s.pLen[i] < 0) return 'a passage outside its text';
+  }
+  const e = s.entities;
+  if (!e || typeof e.ids !== 'string' || typeof e.kinds !== 'string') return 'the entities missing';
+  const entities = e.ids ? e.ids.split('\u0001').length : 0;
+  if (e.kinds.length !== entities || /[^plo]/.test(e.kinds) || (entities > 0 && (count(e.aliases, true) !== entities || count(e.roles, true) !== entities))
+    || rowsProblem(e.sources, entities, sources.length) || rowsProblem(e.passages, entities, n)) return 'entity columns that do not fit';
+  if (rowsProblem(s.pEnt, n, entities)) return 'passage names out of range';
+  const aliases = s.names.aliasOwner.length;
+  if ((aliases && count(s.names.aliases, true) !== aliases) || s.names.aliasOwner.some((x) => x < 0 || x >= entities)) return 'the alias table does not fit';
+  const roles = s.names.roles ? count(s.names.roles, true) : 0;
+  if (rowsProblem(s.names.roleOwners, roles, entities)) return 'the role table does not fit';
+  const terms = count(s.terms, false);
+  if (terms < 0 || rowsProblem(s.pKeys, n, terms) || s.pKeyTf.length !== s.pKeys.ids.length) return 'passage keys out of range';
+  if (rowsProblem(s.post, terms, n) || s.postTf.length !== s.post.ids.length) return 'postings out of range';
+  const nq = s.qPassage.length;
+  if (s.qSlot.length !== nq || s.quotes.start.length !== nq || s.quotes.end.length !== nq || (nq && (count(s.quotes.text, true) !== nq || count(s.quotes.speaker, true) !== nq))) return 'quotation columns of different lengths';
+  for (let k = 0; k < nq; k++) {
+    const p = s.qPassage[k];
+    if (p < 0 || p >= n || (k && p < s.qPassage[k - 1]) || s.qSlot[k] !== (k && s.qPassage[k - 1] === p ? s.qSlot[k - 1] + 1 : 0)) return 'quotations out of order';
+    if (s.quotes.start[k] < 0 || s.quotes.start[k] > s.quotes.end[k] || s.quotes.end[k] > lengths[s.pSource[p]]) return 'a quotation outside its text';
+  }
+  const words = count(s.qWords, false);
+  if (words < 0 || rowsProblem(s.qPost, words, nq)) return 'the quotation index out of range';
+  return undefined;
 }
 
 type Typed = Int32Array | Uint8Array | Float64Array;

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -37,6 +38,29 @@ describe('article text on demand (big corpora)', () => {
       assert.ok(staleSources.has(victim.path));
       assert.equal(next.corpus.passageText(next.corpus.passageCount - 1), kept.corpus.passageText(kept.corpus.passageCount - 1));
     } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not hang on a corpus file replaced by a named pipe after indexing: its text reads as empty', async function () {
+    if (process.platform === 'win32' || spawnSync('mkfifo', ['--help']).error) this.skip();
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'corroborate-lazy-fifo-'));
+    // Should a re-read block on the pipe, this writer (3 s later) releases it, and the time shows it.
+    let writer: ReturnType<typeof spawn> | undefined;
+    try {
+      for (const f of await fs.readdir(SEEDS)) if (f.endsWith('.txt')) await fs.copyFile(path.join(SEEDS, f), path.join(dir, f));
+      const { sources } = await loadSources([dir], { baseDir: dir, includeSeeds: false, seedsDir: SEEDS });
+      const lazy = await indexCorpus(sources, { keepTexts: false });
+      const victim = lazy.corpus.sources[0];
+      await fs.rm(victim.path);
+      if (spawnSync('mkfifo', [victim.path]).status !== 0) this.skip();
+      writer = spawn('sh', ['-c', 'sleep 3; exec 3>"$0"', victim.path], { stdio: 'ignore' });
+      const t0 = performance.now();
+      assert.equal(lazy.corpus.passageText(0), '');
+      assert.ok(performance.now() - t0 < 1500, `the re-read waited ${Math.round(performance.now() - t0)} ms on the pipe`);
+      assert.ok(staleSources.has(victim.path));
+    } finally {
+      writer?.kill();
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
