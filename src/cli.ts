@@ -57,32 +57,33 @@ const PROBLEM_VERDICTS = new Set(['contradicted', 'misquoted', 'misattributed'])
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args === 'help') { process.stdout.write(USAGE + '\n'); return 0; }
-  if (typeof args === 'string') { process.stderr.write(`corroborate: ${args}\n\n${USAGE}\n`); return 2; }
+  if (typeof args === 'string') { process.stderr.write(`corroborate: ${printable(args)}\n\n${USAGE}\n`); return 2; }
   const drafts: { path: string; text: string }[] = [];
   for (const f of args.files) {
     try {
       const buf = await fs.readFile(f);
       const bad = checkContent(buf);
-      if (bad && bad !== 'empty') { process.stderr.write(`corroborate: cannot check ${f}: ${bad}\n`); return 2; }
+      if (bad && bad !== 'empty') { process.stderr.write(`corroborate: cannot check ${printable(f)}: ${bad}\n`); return 2; }
       drafts.push({ path: f, text: buf.toString('utf8').replace(/^\uFEFF/, '') });
     } catch (e) {
-      process.stderr.write(`corroborate: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      process.stderr.write(`corroborate: cannot read ${printable(f)}: ${printable((e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
       return 2;
     }
   }
   const seedsDir = path.join(__dirname, '..', 'seeds');
   const loaded = await loadSources(args.corpus, { baseDir: process.cwd(), includeSeeds: args.seeds, seedsDir });
-  for (const p of loaded.problems) process.stderr.write(`corroborate: corpus: ${p.path}: ${p.message} (skipped)\n`);
+  for (const p of loaded.problems) process.stderr.write(`corroborate: corpus: ${printable(p.path)}: ${printable(p.message)} (skipped)\n`);
   let store: FileIndexStore | undefined;
   if (args.cache) store = new FileIndexStore(args.cache);
   // A big corpus is analysed in worker threads (dist/engineWorker.js, beside this file).
   let pool: AnalysisPool | undefined;
   const threads = { analyseFrom: 64, analyse: (batch: { text: string }[], mode: NlpMode) => (pool ??= new AnalysisPool(path.join(__dirname, 'engineWorker.js'))).analyse(batch, mode) };
-  const { corpus } = await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
+  const { corpus, stats } = await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
     // An unwritable cache folder must not stop the check.
-    process.stderr.write(`corroborate: index cache unavailable (${e.message}); continuing without it\n`);
+    process.stderr.write(`corroborate: index cache unavailable (${printable(e.message)}); continuing without it\n`);
     return indexCorpus(loaded.sources, { yieldEvery: 0, ...threads });
   }).finally(() => pool?.close());
+  for (const p of stats.problems) process.stderr.write(`corroborate: index cache: ${p.path}: ${p.message}\n`);
   const results = drafts.map((d) => ({ path: d.path, findings: checkDraft(d.text, corpus) }));
   if (args.format === 'json') {
     const out = {
@@ -92,15 +93,18 @@ export async function main(argv: string[]): Promise<number> {
     };
     process.stdout.write(JSON.stringify(out, null, 1) + '\n');
   } else {
+    // Text output goes to a terminal: everything from a source or a draft (file names included) is
+    // made printable first (JSON output escapes it already).
     for (const r of results) {
+      const file = printable(r.path);
       for (const f of r.findings) {
         if (f.kind === 'name' && !args.names) continue;
-        process.stdout.write(`${r.path}:${f.line}:${f.column} ${f.verdict} ${f.kind === 'name' ? f.entity : f.reason} [${f.kind}] ${JSON.stringify(clip(f.text))}\n`);
+        process.stdout.write(`${file}:${f.line}:${f.column} ${f.verdict} ${printable(`${f.kind === 'name' ? f.entity : f.reason}`)} [${f.kind}] ${JSON.stringify(clip(printable(f.text)))}\n`);
       }
       const counts = new Map<string, number>();
       for (const f of r.findings) if (f.kind !== 'name') counts.set(f.verdict, (counts.get(f.verdict) ?? 0) + 1);
       const names = r.findings.filter((f) => f.kind === 'name').length;
-      process.stdout.write(`${r.path}: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ') || 'no claims'}; ${names} name${names === 1 ? '' : 's'} found (corpus: ${corpus.sources.length} sources)\n`);
+      process.stdout.write(`${file}: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ') || 'no claims'}; ${names} name${names === 1 ? '' : 's'} found (corpus: ${corpus.sources.length} sources)\n`);
     }
   }
   return results.some((r) => r.findings.some((f) => PROBLEM_VERDICTS.has(f.verdict))) ? 1 : 0;
@@ -113,6 +117,15 @@ function defaultCacheDir(): string {
 
 function clip(s: string): string { return s.length > 80 ? s.slice(0, 77) + '...' : s; }
 
+/**
+ * Text for a terminal, one field on one line: line separators (CR, LF, VT, FF, NEL, LS, PS) become
+ * spaces and the other control characters (C0 except tab, DEL, C1) U+FFFD, so no escape sequence or
+ * carriage return in a source or a draft can move the cursor, erase a line or print over the output.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\n\v\f\r\u0085\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+}
+
 function toJson(f: Finding) {
   const o: Record<string, unknown> = { kind: f.kind, text: f.text, start: f.start, end: f.end, line: f.line, column: f.column, verdict: f.verdict };
   if (f.entity) o.entity = f.entity;
@@ -120,6 +133,8 @@ function toJson(f: Finding) {
   if (f.reason) o.reason = f.reason;
   o.evidence = f.evidence.map((e) => ({ source: e.sourceId, title: e.title, quote: e.quote, line: e.line, ...(e.outlet ? { outlet: e.outlet } : {}), ...(e.date ? { date: e.date } : {}) }));
   if (f.fixes.length) o.fixes = f.fixes.map((x) => ({ title: x.title, start: x.start, end: x.end, replacement: x.replacement }));
+  if (f.facts) o.facts = f.facts;
+  if (f.reading) o.reading = f.reading;
   return o;
 }
 

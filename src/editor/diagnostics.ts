@@ -5,7 +5,7 @@ import type { Finding } from '../core';
 import { severityFor, type Settings, type Severity } from './settings';
 import type { EngineService } from './engineService';
 import { FindingStore, rangeOf } from './findingStore';
-import { diagnosticMessage } from './diagnosticMessage';
+import { diagnosticMessage, relatedInformationMessage } from './diagnosticMessage';
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -83,7 +83,7 @@ export class DraftDiagnostics implements vscode.Disposable {
       d.relatedInformation = f.evidence.slice(0, 3).map((e) =>
         new vscode.DiagnosticRelatedInformation(
           new vscode.Location(vscode.Uri.file(e.path), new vscode.Position(Math.max(0, e.line - 1), 0)),
-          `Source: ${e.title.length > 80 ? e.title.slice(0, 77) + '…' : e.title}${e.date ? ` (${e.date})` : ''}`,
+          relatedInformationMessage(e),
         ));
       diags.push(d);
     }

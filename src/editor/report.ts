@@ -1,11 +1,15 @@
 // The Check Claims report: a Markdown document a person would want to read. Pure, no vscode import.
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../core/types';
-import { escapeMarkdown, renderMarkedQuote } from './hoverCard';
+import { renderMarkedQuote } from './hoverCard';
+import { escapeMarkdown, safeLinkTarget } from './markdownSafe';
 
-/** A link to a source line that works in the Markdown preview and the editor (`command:` links do not: they need a trusted hover). */
+/**
+ * A link to a source line that works in the Markdown preview and the editor (`command:` links do not:
+ * they need a trusted hover). A file name can hold `(`, `)` or `&`: encoded, they cannot end the link.
+ */
 export function sourceFileLink(file: string, line: number): string {
-  return `${pathToFileURL(file).href}#L${line}`;
+  return safeLinkTarget(`${pathToFileURL(file).href}#L${line}`);
 }
 
 const ORDER = ['contradicted', 'misquoted', 'misattributed', 'unverified', 'supported'] as const;
