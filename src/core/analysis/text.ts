@@ -42,7 +42,7 @@ export function normalizeWord(w: string): string {
 function normalizeUncached(w: string): string {
   let s = w.toLowerCase().replace(/’/g, "'");
   s = s.replace(/'s$/, '').replace(/s'$/, 's');
-  return SPELLING[s] ?? s.replace(/our$/, (x) => (s.length > 5 ? 'or' : x)).replace(/ise(d|s)?$/, (x, e) => (s.length > 6 ? 'ize' + (e ?? '') : x));
+  return SPELLING[s] ?? s.replace(/(?<=[lvbmndg])our$/, (x) => (s.length > 5 && !/-/.test(s) ? 'or' : x)).replace(/ise(d|s)?$/, (x, e) => (s.length > 6 ? 'ize' + (e ?? '') : x));
 }
 
 const SPELLING: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Word-level alignment of a draft quotation with the quotations the sources report.
 import type { Passage, Quote, Mark } from '../types';
 import type { Corpus } from '../corpus/corpus';
-import { tokenize, type Token } from '../analysis/text';
+import { tokenize, STOPWORDS, type Token } from '../analysis/text';
 
 export interface QuoteMatch {
   /** `exact`: the draft's words appear in order in a source quotation; `close`: most do, some differ. */
@@ -58,6 +58,11 @@ function align(d: { t: Token; w: string }[], s: { t: Token; w: string }[], passa
   const dn = d.map((x) => x.w), sn = s.map((x) => x.w);
   const sset = new Set(sn);
   if (dn.filter((w) => sset.has(w)).length / n < 0.6) return undefined;
+  // The words that carry the remark must be the source's too: "The Battle of the Sentry" shares
+  // only "The … of the" with "The leader of the DPRK", and is no quotation of it.
+  const content = dn.filter((w) => !STOPWORDS.has(w));
+  const heldContent = content.filter((w) => sset.has(w)).length;
+  if (content.length && (heldContent / content.length < 0.5 || heldContent < Math.min(2, content.length))) return undefined;
   // Verbatim first: each ellipsis-separated part of the draft quote, in order, word for word.
   const exact = verbatim(dn, sn, d.map((x) => gaps.filter((g) => g <= x.t.start).length));
   if (exact) {

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { seeds } from '../helpers';
 import { checkDraft } from '../../../../src/core';
-import { isFurniture } from '../../../../src/core/analysis/furniture';
+import { isFurniture, isCaptionSentence } from '../../../../src/core/analysis/furniture';
 
 const claimsIn = async (t: string, needle: string) => {
   const i = t.indexOf(needle);
@@ -46,6 +46,17 @@ describe('page furniture', () => {
     assert.ok(f, 'the claim is still judged');
     assert.ok(f.start >= draft.indexOf('Vladimir'), `claim starts at ${f.start}: ${f.text}`);
   });
+
+  it('reads the first sentence after a date stamp as the page title when the story runs on in the same line', async () => {
+    const title = 'Vladimir Putin met Kim Jong Un at the Vostochny Cosmodrome.';
+    const body = 'Kim Jong Un left Pyongyang on Sunday evening aboard an armoured train.';
+    const draft = `date 2023-09-13 ${title} ${body}\n`;
+    const all = checkDraft(draft, await seeds());
+    const at = draft.indexOf(title);
+    assert.deepEqual(all.filter((f) => f.kind !== 'name' && f.start < at + title.length).map((f) => f.text), [], 'the title is not judged');
+    assert.ok(all.some((f) => f.kind === 'name' && f.start >= at && f.end <= at + title.length), 'names in the title are still found');
+    assert.ok(all.some((f) => f.kind === 'claim' && f.start >= draft.indexOf(body)), 'the story after it is judged');
+  });
 });
 
 describe('names are not attributes', () => {
@@ -76,5 +87,18 @@ describe('quotations by containment', () => {
   it('still calls a word changed inside the source words a misquote', async () => {
     const f = await quoteIn('Putin told reporters: "We\'ll talk about all the issues, without delay. There is time."');
     assert.equal(f?.verdict, 'misquoted', `${f?.verdict}: ${f?.reason}`);
+  });
+});
+
+describe('captions run into the story', () => {
+  it('leaves out a sentence that ends in a picture credit, and judges the next one', async () => {
+    const caption = 'Vladimir Putin and Kim Jong Un examine a launch pad during their meeting at the Vostochny Cosmodrome.(AP)';
+    const next = 'Kim Jong Un left Pyongyang on Sunday evening aboard an armoured train.';
+    const draft = `${caption} ${next}\n`;
+    const all = checkDraft(draft, await seeds());
+    assert.deepEqual(all.filter((f) => f.kind !== 'name' && f.start < caption.length).map((f) => f.text), []);
+    assert.ok(all.some((f) => f.kind === 'claim' && f.start >= draft.indexOf(next)));
+    assert.ok(isCaptionSentence(caption));
+    assert.ok(!isCaptionSentence(next));
   });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { normalizeWord } from '../../../../src/core/analysis/text';
 import { findFigures, comparable, agrees } from '../../../../src/core/analysis/numberFacts';
 
 describe('figures', () => {
@@ -40,5 +41,25 @@ describe('times of day', () => {
     assert.deepEqual(kinds('**14:20 GMT** North Korea fired 2 missiles'), ['count:2']);
     assert.deepEqual(kinds('The talks lasted 4 hours'), ['count:4']);
     assert.deepEqual(kinds('Growth was 10.30 percent'), ['percent:10.3']);
+  });
+});
+
+describe('numbers joined to their noun', () => {
+  it('reads "39-year-old", "two-hour" and "1,000-km" as figures with that noun as head', () => {
+    const [age] = findFigures('while the 39-year-old toured the site');
+    assert.deepEqual([age.kind, age.value, age.head], ['count', 39, 'year']);
+    const [talks] = findFigures('the two-hour talks ended');
+    assert.deepEqual([talks.kind, talks.value, talks.head, !!talks.referential], ['count', 2, 'hour', false]);
+    const [dist] = findFigures('a 1,000-km journey');
+    assert.equal(dist.kind, 'measure');
+    assert.equal(dist.value, 1_000_000);
+  });
+
+  it('leaves words that only look like them alone', () => {
+    assert.deepEqual(findFigures('a one-on-one meeting with short-range missiles'), []);
+    assert.equal(normalizeWord('two-hour'), 'two-hour');
+    assert.equal(normalizeWord('twenty-four'), 'twenty-four');
+    assert.equal(normalizeWord('colour'), 'color');
+    assert.equal(normalizeWord('hour'), 'hour');
   });
 });

@@ -44,3 +44,22 @@ describe('speakers', () => {
     assert.match(q.reason!, /Ankit Panda/);
   });
 });
+
+describe('short quotations', () => {
+  const quotesIn = async (t: string) => checkDraft(t, await seeds()).filter((f) => f.kind === 'quote');
+  it('are no finding when a single common word is put in quotation marks', async () => {
+    // "new" and "space" occur in the seeds' quotations; a scare quote is nobody's remark.
+    assert.deepEqual((await quotesIn('The plan is “new” and the company wants more “space” for its staff.')).map((f) => `${f.verdict}: ${f.text}`), []);
+  });
+
+  it('are no misquotation of a source when they share only "The … of the"', async () => {
+    const judged = (await quotesIn('The film “The Battle of the Sentry” opened on Friday.')).filter((f) => f.verdict !== 'unverified');
+    assert.deepEqual(judged.map((f) => `${f.verdict}: ${f.text} (${f.reason})`), []);
+  });
+
+  it('are still misattributed when they are a whole sentence of someone else’s remark', async () => {
+    // Seed 000: "… There is time," Putin said.
+    const [q] = await quotesIn('"There is time," Kim Jong Un said.');
+    assert.equal(q?.verdict, 'misattributed', q?.reason);
+  });
+});
