@@ -16,6 +16,19 @@ const claim: Finding = {
 };
 
 describe('hover card', () => {
+  it('lists the claim fact by fact: found, missing, and in conflict with the source’s value', () => {
+    const md = renderHoverCard({ ...claim, facts: [
+      { kind: 'who', text: 'Kim Jong Un', status: 'found' },
+      { kind: 'figure', text: '1,500 km', status: 'conflict', source: '1,000 km' },
+      { kind: 'when', text: 'afternoon', status: 'missing' },
+      { kind: 'what', text: 'limousine', status: 'missing' },
+    ] });
+    assert.ok(md.includes('who ✓ Kim Jong Un · figure ✗ 1,500 km (sources: 1,000 km) · when ? afternoon · what ? limousine'), md);
+    // Fact text comes from the draft and the sources: escaped like the rest of the card.
+    const hostile = renderHoverCard({ ...claim, facts: [{ kind: 'what', text: '$(pass) [x](https://evil.example)', status: 'missing' }] });
+    assert.ok(!hostile.includes('$(pass) [x]('), hostile);
+  });
+
   it('shows verdict, reason, marked evidence, source title, outlet, date and an open-at-line link', () => {
     const md = renderHoverCard(claim);
     assert.match(md, /Contradicted/);
