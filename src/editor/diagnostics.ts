@@ -65,7 +65,7 @@ export class DraftDiagnostics implements vscode.Disposable {
   /** Checks a draft now; resolves with its findings (undefined if it changed meanwhile). */
   async checkNow(doc: vscode.TextDocument): Promise<Finding[] | undefined> {
     const version = doc.version;
-    const findings = await this.engine.check(doc.getText());
+    const findings = await this.engine.check(doc.getText(), doc.uri.toString());
     if (doc.isClosed || doc.version !== version) return undefined; // stale: a newer check follows
     this.store.set(doc, findings);
     this.publish(doc, findings);
@@ -96,6 +96,7 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.collection.delete(uri);
     this.store.delete(uri);
+    this.engine.forget(key);
   }
 
   dispose(): void {

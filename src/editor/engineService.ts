@@ -3,9 +3,14 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { EngineClient, type Finding, type CorpusSummary, type CorpusProblem } from '../core';
+import type { EngineEvent } from '../core/engine/engineClient';
 import type { Settings } from './settings';
 
-export type EngineState = 'indexing' | 'ready' | 'error';
+/** `restarting`: the engine worker died and a new one reloads the corpus; `stopped`: it died too often in a row. */
+export type EngineState = 'indexing' | 'ready' | 'error' | 'restarting' | 'stopped';
+
+/** A worker that dies this many times in a row is not started again (until Reload Corpus). */
+const MAX_CRASHES = 3;
 
 export class EngineService implements vscode.Disposable {
   private client: EngineClient;
@@ -19,16 +24,62 @@ export class EngineService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a corpus finished loading (drafts should be re-checked) or the state changed. */
   readonly onDidChange = this.changed.event;
+  private readonly restarted = new vscode.EventEmitter<void>();
+  /** Fires once each time a crashed engine worker is back with the corpus reloaded. */
+  readonly onDidRestart = this.restarted.event;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.OutputChannel, private settings: Settings) {
-    this.client = new EngineClient(path.join(context.extensionPath, 'dist', 'engineWorker.js'));
+    this.client = new EngineClient(path.join(context.extensionPath, 'dist', 'engineWorker.js'), {
+      restart: { maxCrashes: MAX_CRASHES, healthyMs: 60_000 },
+      onEvent: (e) => this.onEngineEvent(e),
+    });
   }
 
-  /** Loads (or reloads) the corpus described by the settings. */
-  reload(settings: Settings = this.settings): Promise<void> {
+  /**
+   * The engine worker died (out of memory, a crash) and the client starts a new one that reloads the
+   * corpus; checks wait for it, so drafts keep their last findings meanwhile. Said once in the status
+   * bar when it is back; a crash loop stops it, with one error message.
+   */
+  private onEngineEvent(e: EngineEvent): void {
+    if (e.type === 'crashed') {
+      this.log.appendLine(`[engine] the engine worker stopped (${e.error.message}); restarting it and reloading the corpus`);
+      this.state = 'restarting';
+    } else if (e.type === 'restarted') {
+      if (e.result) {
+        this.summary = e.result.summary;
+        this.problems = e.result.problems;
+        this.state = 'ready';
+        this.log.appendLine(`[engine] restarted: ${e.result.summary.sources.length} sources, ${e.result.summary.passages} passages (${Math.round(e.result.stats.ms)} ms)`);
+        this.restarted.fire();
+      } else if (e.error) {
+        this.state = 'error';
+        this.log.appendLine(`[engine] restarted, but the corpus could not be loaded: ${e.error.message}`);
+      } else {
+        this.state = 'ready';
+        this.restarted.fire();
+      }
+    } else {
+      this.state = 'stopped';
+      this.log.appendLine(`[engine] ${e.error.message}; not restarted again. Run "Corroborate: Reload Corpus" to start it.`);
+      void vscode.window.showErrorMessage(`Corroborate's engine crashed ${e.crashes} times in a row and was stopped. Reload the corpus to start it again.`, 'Reload Corpus', 'Show Output')
+        .then((pick) => { if (pick === 'Reload Corpus') void this.reload(this.settings, { revive: true }); else if (pick) this.log.show(true); });
+    }
+    this.changed.fire();
+  }
+
+  /**
+   * Loads (or reloads) the corpus described by the settings. `revive` (the Reload Corpus command)
+   * also starts an engine that was stopped after a crash loop.
+   */
+  reload(settings: Settings = this.settings, opts: { revive?: boolean } = {}): Promise<void> {
     this.settings = settings;
     this.watch();
     const run = async () => {
+      if (opts.revive && this.client.state === 'stopped') {
+        this.log.appendLine('[engine] starting the engine again');
+        this.client.revive();
+      }
+      if (this.engineStopped) return; // said once already; Reload Corpus starts it again
       this.state = 'indexing';
       this.changed.fire();
       const baseDir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
@@ -68,9 +119,12 @@ export class EngineService implements vscode.Disposable {
         );
         this.state = 'ready';
       } catch (e) {
-        this.state = 'error';
-        this.log.appendLine(`[corpus] could not load: ${(e as Error).message}`);
-        void vscode.window.showErrorMessage(`Corroborate could not load the corpus: ${(e as Error).message}`);
+        if (this.engineStopped) this.state = 'stopped'; // a crash loop while loading: reported once by onEngineEvent
+        else {
+          this.state = 'error';
+          this.log.appendLine(`[corpus] could not load: ${(e as Error).message}`);
+          void vscode.window.showErrorMessage(`Corroborate could not load the corpus: ${(e as Error).message}`);
+        }
       }
       this.changed.fire();
     };
@@ -78,11 +132,32 @@ export class EngineService implements vscode.Disposable {
     return this.loading;
   }
 
-  /** Checks a draft's text; waits for a corpus load in progress. */
-  async check(text: string): Promise<Finding[]> {
+  /** The engine worker crashed too often in a row and is not restarted (read afresh: it changes under awaits). */
+  private get engineStopped(): boolean { return this.client.state === 'stopped'; }
+
+  /** Checks a draft's text (of the document with URI `document`); waits for a corpus load in progress. */
+  async check(text: string, document?: string): Promise<Finding[]> {
     if (this.loading) await this.loading;
-    if (this.state !== 'ready') return [];
-    return (await this.client.check(text)).findings;
+    // While a crashed engine restarts, the check waits for it (the draft keeps its last findings).
+    if (this.state !== 'ready' && this.state !== 'restarting') return [];
+    try {
+      return (await this.client.check(text, undefined, true, document)).findings;
+    } catch (e) {
+      if (this.engineStopped) return [];
+      // This check failed (its text killed the engine twice): the draft keeps what it showed.
+      this.log.appendLine(`[engine] check failed: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  /** @internal For the extension-host tests: ends the engine worker as a crash would. */
+  async simulateCrash(): Promise<void> {
+    await this.client.thread.terminate();
+  }
+
+  /** Drops the engine's cache of a document that is no longer checked. */
+  forget(document: string): void {
+    this.client.close(document).catch(() => undefined);
   }
 
   private watch(): void {
@@ -110,6 +185,7 @@ export class EngineService implements vscode.Disposable {
     clearTimeout(this.reloadTimer);
     for (const w of this.watchers) w.dispose();
     this.changed.dispose();
+    this.restarted.dispose();
     void this.client.dispose();
   }
 }

@@ -20,8 +20,15 @@ export interface CheckRequest {
   type: 'check'; id: number; text: string; options?: CheckOptions;
   /** Reuse findings of unchanged sentences (default true); false re-checks everything. */
   incremental?: boolean;
+  /**
+   * The document the text is a version of (its URI): each document has a cache of its own sentences.
+   * Checks without one share a single cache.
+   */
+  document?: string;
 }
-export type Request = LoadRequest | CheckRequest;
+/** The document was closed: its cache is dropped. */
+export interface CloseRequest { type: 'close'; id: number; document: string }
+export type Request = LoadRequest | CheckRequest | CloseRequest;
 
 export type SourceInfo = Omit<Source, 'text'>;
 export interface CorpusSummary { sources: SourceInfo[]; entities: number; passages: number; files: string[] }
@@ -30,4 +37,5 @@ export type Response =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'loaded'; id: number; stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number }
   | { type: 'result'; id: number; findings: Finding[]; ms: number }
+  | { type: 'closed'; id: number }
   | { type: 'error'; id: number; message: string };

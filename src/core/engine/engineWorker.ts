@@ -7,14 +7,41 @@ import { warmLexicon } from '../analysis/lexicon';
 import { indexCorpus, FileIndexStore, MemoryIndexStore } from '../corpus/indexStore';
 import { getHeapStatistics } from 'node:v8';
 import { DraftChecker, checkDraft } from '../verdicts/checker';
-import { analyseSource } from '../corpus/corpus';
+import { analyseSource, type Corpus } from '../corpus/corpus';
 import { withoutText } from '../corpus/lazyText';
 import { AnalysisPool, defaultAnalysisThreads, type AnalyseRequest, type AnalyseResponse } from '../corpus/analysisPool';
 
 /** Corpora with at least this many articles to analyse are analysed in extra threads. */
 const POOL_MIN_SOURCES = 64;
 
-let checker: DraftChecker | undefined;
+/**
+ * One sentence cache per document, so that documents checked in turn do not evict each other's
+ * sentences, and a closed document's are dropped. At most `maxDocuments`, the least recently checked
+ * dropped first; each holds the sentences of its last two versions, at most `maxEntries` each.
+ */
+export class DocumentCheckers {
+  private readonly byDocument = new Map<string, DraftChecker>();
+  constructor(readonly corpus: Corpus, private readonly maxDocuments = 32, private readonly maxEntries = 5000) {}
+  /** The checker of a document (checks without one share the document ''). */
+  of(document: string): DraftChecker {
+    let c = this.byDocument.get(document);
+    if (c) this.byDocument.delete(document);
+    else {
+      c = new DraftChecker(this.corpus, this.maxEntries);
+      if (this.byDocument.size >= this.maxDocuments) this.byDocument.delete(this.byDocument.keys().next().value!);
+    }
+    this.byDocument.set(document, c);
+    return c;
+  }
+  close(document: string): void {
+    this.byDocument.delete(document);
+  }
+  /** Documents with a cache, least recently checked first. */
+  get documents(): string[] { return [...this.byDocument.keys()]; }
+}
+
+// Replaced with the corpus on every load: a cache holds verdicts against one corpus.
+let checkers: DocumentCheckers | undefined;
 const post = (m: Response) => parentPort!.postMessage(m);
 
 async function handle(req: Request): Promise<void> {
@@ -28,7 +55,7 @@ async function handle(req: Request): Promise<void> {
       analyse: (batch, mode) => (pool ??= new AnalysisPool(__filename, defaultAnalysisThreads(2))).analyse(batch, mode),
       onProgress: (done, total) => post({ type: 'progress', id: req.id, done, total }),
     }).finally(() => pool?.close());
-    checker = new DraftChecker(corpus);
+    checkers = new DocumentCheckers(corpus);
     warmLexicon(); // ~0.3 s once per process: paid while loading, not by the first check
     post({
       type: 'loaded', id: req.id, stats, problems: loaded.problems, heapUsed: getHeapStatistics().used_heap_size,
@@ -38,10 +65,13 @@ async function handle(req: Request): Promise<void> {
       },
     });
   } else if (req.type === 'check') {
-    if (!checker) throw new Error('the corpus is not loaded yet');
+    if (!checkers) throw new Error('the corpus is not loaded yet');
     const t0 = performance.now();
-    const findings = req.incremental === false ? checkDraft(req.text, checker.corpus, req.options) : checker.check(req.text, req.options);
+    const findings = req.incremental === false ? checkDraft(req.text, checkers.corpus, req.options) : checkers.of(req.document ?? '').check(req.text, req.options);
     post({ type: 'result', id: req.id, findings, ms: performance.now() - t0 });
+  } else if (req.type === 'close') {
+    checkers?.close(req.document);
+    post({ type: 'closed', id: req.id });
   }
 }
 

@@ -20,7 +20,7 @@ import { CONTRAST_CLASSES, MEANS, MEANS_CUE, UNAMBIGUOUS_MEANS, PERIODS, RELATIV
  * that its passage must hold to support it. Fitted by scripts/fit-thresholds.mjs on the labelled
  * sets written by different authors (see test/eval/fit.json); never on the blind sets.
  */
-export const WORDS_HELD = 0.65;
+export const WORDS_HELD = 0.8;
 /** Weight of a claim word by its English frequency band (commonest first; rare and unlisted last). */
 const WORD_WEIGHT = [0.25, 0.5, 1, 1.5, 2, 2.5];
 
@@ -40,7 +40,10 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
   const findings: Finding[] = [];
   if (opts.names !== false) for (const m of mentions) findings.push(nameFinding(text, m, corpus));
   if (opts.claims !== false) {
+    // The first mention at or after the sentence, and the last person named before it.
     let mi = 0;
+    let lastPerson = -1;
+    const longest = mentions.reduce((a, m) => Math.max(a, m.end - m.start), 0);
     // A dateline ("SEOUL, Sept 13 (Reuters) —") says where and when the story was filed, not a claim.
     const prose = text.replace(DATELINE, blank).replace(DATE_STAMP, blank);
     const titles = titlesAfterStamps(text);
@@ -49,18 +52,18 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
     const furniture = new Set(paragraphs.filter((p) => isFurniture(prose.slice(p.start, p.end))).map((p) => p.index));
     for (const s of splitSentences(prose, paragraphs)) {
       if (s.heading || furniture.has(s.paragraph) || titles.has(s.start) || isCaptionSentence(s.text)) continue;
-      // What a sentence's verdicts depend on: its own text and, for pronouns, the people named before it.
-      while (mi < mentions.length && mentions[mi].start < s.start) mi++;
-      const before = mentions.slice(Math.max(0, mi - 3), mi);
-      const key = cache && `${s.text}\u0000${before.map((m) => m.id).join('|')}`;
-      const hit = key !== undefined ? cache!.get(key) : undefined;
-      if (hit) {
-        for (const f of hit) findings.push(shift(f, s.start));
-        continue;
+      while (mi < mentions.length && mentions[mi].start < s.start) {
+        if (corpus.getEntity(mentions[mi].id)?.kind === 'person') lastPerson = mi;
+        mi++;
       }
-      const got = checkSentence(prose, s, mentions, corpus);
-      if (key !== undefined) cache!.set(key, got.map((f) => shift(f, -s.start)));
-      findings.push(...got);
+      // The sentence is judged on its window alone, with or without a cache (see sentenceInput):
+      // a cached verdict is the verdict of the same input, so incremental equals full.
+      const input = sentenceInput(prose, s, mentions, mi, longest, lastPerson);
+      const key = cache && input.key();
+      const hit = key !== undefined ? cache!.get(key) : undefined;
+      const got = hit ?? checkSentence(input.text, input.sentence, input.mentions, corpus);
+      if (key !== undefined && !hit) cache!.set(key, got);
+      for (const f of got) findings.push(shift(f, input.base));
     }
   }
   for (const f of findings) {
@@ -90,30 +93,135 @@ export function maskMarkup(text: string): string {
     .replace(/(?<=\S)(\*\*|__|[*_])(?![\p{L}\p{N}])/gu, blank);
 }
 
-/** Findings of unchanged sentences, reused across checks of the same draft. */
+/**
+ * Findings of sentences already judged, reused across checks of the same draft. Keys are made by
+ * checkDraft (see sentenceInput); values are findings with offsets relative to the key's window.
+ * A cache serves one corpus: the corpus is not part of the key.
+ */
 export interface SentenceCache { get(key: string): Finding[] | undefined; set(key: string, v: Finding[]): void }
 
 function shift(f: Finding, by: number): Finding {
   return { ...f, start: f.start + by, end: f.end + by, fixes: f.fixes.map((x) => ({ ...x, start: x.start + by, end: x.end + by })) };
 }
 
+/** How far checkQuote reads around a quotation of one to three words: the words before and after it. */
+const QUOTE_READS_BEFORE = 80, QUOTE_READS_AFTER = 60;
+/** How far judgeClaim reads past a name ("Putin's"). */
+const NAME_READS_AFTER = 3;
+/** A mark that findQuotes may take to open a quotation: any double one, a single one after a space or bracket. */
+const MAY_OPEN_QUOTE = /[“"]|(?:^|[\s(\[—–-])[‘']/u;
+
+/** What checkSentence is given for one sentence, in offsets relative to `base`. */
+interface SentenceInput {
+  base: number;
+  text: string;
+  sentence: Sentence;
+  mentions: NameMention[];
+  /** The cache key: every input above except `base`. */
+  key(): string;
+}
+
 /**
- * Checks successive versions of drafts, re-judging only sentences that changed: after a one-word
- * edit only that sentence is analysed again; the rest keep their findings.
+ * The input of checkSentence for sentence `s`, cut down to what its verdicts can depend on and
+ * moved to offset 0, so that the same sentence in the same surroundings gets the same input
+ * wherever it stands in the draft.
+ *
+ * Why the key is complete: checkDraft calls checkSentence on exactly this input whether or not it
+ * has a cache, and the key spells all of it out: the window's text, then the JSON of the sentence's
+ * span in it (its text is that span; paragraph and heading are constants) and of every mention
+ * passed, with all its fields (id, offsets, role, viaRole). checkSentence is a function of its
+ * arguments and the corpus, which a cache is bound to (a DraftChecker has one corpus). So a cache
+ * hit returns what a full check computes: incremental equals full by construction, whatever
+ * checkSentence reads. Nothing else about the draft (where the sentence stands, the paragraph it is
+ * in, names further away) reaches it; findings are moved back by `base` on both paths alike.
+ *
+ * What keeps the verdicts those of the whole draft: the window holds everything checkSentence
+ * and what it calls read outside the sentence. These are, as of this writing:
+ * - checkQuote, for a quotation of one to three words, the 80 characters before it and the 60
+ *   after it (QUOTE_READS_BEFORE/AFTER), which may lie in the sentences around it: taken around
+ *   the whole of any sentence that may hold a quotation;
+ * - judgeClaim, the 3 characters after a name (NAME_READS_AFTER), which may pass the sentence end;
+ * - checkRole and roleOutsideNames, a name's role and the names inside it (found by
+ *   findNameMentions on the whole draft, so a role may lie outside the sentence);
+ * - checkQuote, through resolveSpeaker, for a pronoun ("he said"): the last person named before
+ *   the quotation, however far back. Of that mention it reads only the id, and that it stands
+ *   before the quotation, so a person named before the window is passed as a stand-in at offset
+ *   -1: typing between the two does not change the key, correcting the name does ("Dmitry Peskov"
+ *   -> "Vladimir Tikhonov"). (The key used to hold the ids of the last three names, of any kind:
+ *   a person named before three places was missed, and the quotation kept its old speaker.)
+ * The mentions themselves (ids, roles) come from findNameMentions over the whole draft, and are
+ * passed as found. Whoever widens one of these reads must widen the window here, or the verdict
+ * is judged on less than the draft (still the same with and without a cache).
+ */
+function sentenceInput(prose: string, s: Sentence, mentions: NameMention[], next: number, longest: number, lastPerson: number): SentenceInput {
+  // A sentence that may hold a quotation (a mark that can open one, for findQuotes) reaches as far
+  // around it as checkQuote reads around any quotation in it. (Cheaper than finding its quotations.)
+  const quoting = MAY_OPEN_QUOTE.test(s.text);
+  let lo = s.start, hi = s.end + NAME_READS_AFTER;
+  if (quoting) {
+    lo = s.start - QUOTE_READS_BEFORE;
+    hi = Math.max(hi, s.end + QUOTE_READS_AFTER);
+  }
+  // The sentence's names (those at or after `next` that start inside it) and their roles.
+  for (let j = next; j < mentions.length && mentions[j].start < s.end; j++) {
+    const r = mentions[j].role;
+    if (r && mentions[j].end <= s.end) { lo = Math.min(lo, r.start); hi = Math.max(hi, r.end); }
+  }
+  lo = Math.max(0, lo);
+  hi = Math.min(prose.length, hi);
+  // Every name overlapping the window, in the draft's order (no mention is longer than `longest`).
+  let first = next;
+  while (first > 0 && mentions[first - 1].start >= lo - longest) first--;
+  const picked: NameMention[] = [];
+  const at = (x: number) => x - lo;
+  let standIn = quoting && lastPerson >= 0;
+  let standInAt = 0;
+  for (let j = first; j < mentions.length && mentions[j].start < hi; j++) {
+    const m = mentions[j];
+    if (m.end <= lo) continue;
+    if (j === lastPerson) standIn = false;
+    if (j < lastPerson) standInAt++;
+    picked.push({ ...m, start: at(m.start), end: at(m.end), ...(m.role ? { role: { ...m.role, start: at(m.role.start), end: at(m.role.end) } } : {}) });
+  }
+  // The last person named before a quotation's sentence, for its pronouns, when not in the window:
+  // in its place in the draft's order of names.
+  if (standIn) picked.splice(standInAt, 0, { id: mentions[lastPerson].id, start: -1, end: -1 });
+  const text = prose.slice(lo, hi);
+  // The sentence is its span of the window (as splitSentences makes it): the window and the span say it all.
+  const sentence: Sentence = { text: text.slice(at(s.start), at(s.end)), start: at(s.start), end: at(s.end), paragraph: 0, heading: false };
+  // The JSON has no raw U+0000 (it escapes it), so the key splits back at its last one: one key, one input.
+  return { base: lo, text, sentence, mentions: picked, key: () => `${text}\u0000${JSON.stringify([sentence.start, sentence.end, picked])}` };
+}
+
+/**
+ * Checks successive versions of one draft, re-judging only sentences whose input changed (see
+ * sentenceInput): after a one-word edit only that sentence, and those whose window it reaches, are
+ * analysed again; the rest keep their findings. Keeps the entries of the last check and the one
+ * before it (at most `maxEntries` each), so memory follows the draft's size; a checker per open
+ * document (as the engine worker keeps) keeps documents from evicting each other.
  */
 export class DraftChecker {
-  private readonly cache = new Map<string, Finding[]>();
+  private previous = new Map<string, Finding[]>();
   constructor(readonly corpus: Corpus, private readonly maxEntries = 20000) {}
   check(text: string, opts: CheckOptions = {}): Finding[] {
+    if (opts.claims === false) return checkDraft(text, this.corpus, opts);
+    const previous = this.previous;
+    const current = new Map<string, Finding[]>();
+    const keep = (k: string, v: Finding[]) => { if (current.size < this.maxEntries) current.set(k, v); };
     const cache: SentenceCache = {
-      get: (k) => this.cache.get(k),
-      set: (k, v) => {
-        if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
-        this.cache.set(k, v);
+      get: (k) => {
+        const v = current.get(k) ?? previous.get(k);
+        if (v) keep(k, v);
+        return v;
       },
+      set: keep,
     };
-    return checkDraft(text, this.corpus, opts, cache);
+    const findings = checkDraft(text, this.corpus, opts, cache);
+    this.previous = current;
+    return findings;
   }
+  /** Sentences kept for the next check. */
+  get size(): number { return this.previous.size; }
 }
 
 /** What a name's finding says about its entity, per corpus: the same for every mention, so made once. */
@@ -533,7 +641,9 @@ export function plainText(s: string): string {
 function conflictFacts(facts: FactCheck[], conflicts: Conflict[]): FactCheck[] {
   const out = facts.filter((f) => !(f.kind === 'figure' && conflicts.some((c) => c.claim.text === f.text)));
   for (const c of conflicts) out.push({ kind: c.what === 'figure' ? 'figure' : 'what', text: c.claim.text, status: 'conflict', source: c.source.text });
-  return out;
+  // In reading order: who, figures, when, polarity, then the rest of the words.
+  const order: FactCheck['kind'][] = ['who', 'figure', 'when', 'polarity', 'what'];
+  return out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }
 
 const SAYING = new RegExp(`\\b(?:${SPEECH_VERBS}|denied|denies)\\b`, 'i');

@@ -4,7 +4,7 @@
 // source) holds every one of these; the hover lists them fact by fact.
 import type { Passage, FactCheck } from '../types';
 import type { Corpus } from '../corpus/corpus';
-import type { Token } from '../analysis/text';
+import { tokenize, type Token } from '../analysis/text';
 import { comparable, agrees, type Figure } from '../analysis/numberFacts';
 import { matchIn } from '../analysis/lexicon';
 import { DAY_PARTS, RELATIVE_DAYS, RELATIVE, PERIODS, WEEKDAY, BELIEF_VERBS, isNegation } from '../analysis/wordLists';
@@ -129,6 +129,8 @@ export function readAgainst(claim: ClaimParts, corpus: Corpus, passage: Passage)
   const facts: FactCheck[] = [];
   const ckeySet = new Set(claim.tokens.map((t) => t.key));
   const ptokKeys = new Set(ptoks.map((t) => t.key));
+  const wordKeys = new Set([...pkeys, ...ptokKeys]);
+  const placeWordsIn = (k: string, keys: Set<string>) => { const ws = tokenize(claim.nameOf(k)).map((t) => t.key); return ws.length > 0 && ws.every((w) => keys.has(w)); };
   let slotsHeld = true;
   // Who: every entity the claim names.
   const spoken = new Set(passages.flatMap((p) => [...entitiesSpokenOf(corpus, p)]));
@@ -179,7 +181,9 @@ export function readAgainst(claim: ClaimParts, corpus: Corpus, passage: Passage)
   const missing: string[] = [];
   const matched = new Set<string>();
   for (const k of rest) {
-    const m = matchIn(k, pkeys, taken);
+    // A place is held by its name as a word too ("the Russian leader" holds "Russia's leader"), and
+    // a word by the same word inside a name ("Russian" in "Russia").
+    const m = k.startsWith('@') ? (pkeys.has(k) || placeWordsIn(k, ptokKeys) ? k : undefined) : matchIn(k, wordKeys, taken);
     if (m === undefined) { missing.push(k); continue; }
     taken.add(m);
     matched.add(k);
@@ -202,7 +206,7 @@ export function readAgainst(claim: ClaimParts, corpus: Corpus, passage: Passage)
     facts.push({ kind: 'what', text: shown.length ? [...new Set(shown)].join(', ') : 'its other words', status: missing.length ? 'missing' : 'found' });
   }
   // A paraphrase can support a claim but not tie it to a passage: "a back brace" is not "the pair".
-  const exact = [...matched].filter((k) => pkeys.has(k));
+  const exact = [...matched].filter((k) => pkeys.has(k) || ptokKeys.has(k));
   const anchored = facts.some((f) => (f.kind === 'who' || f.kind === 'figure') && f.status === 'found') ||
     exact.some((k) => !k.startsWith('@') && claim.specific(k)) ||
     (exact.some((k) => k.startsWith('@')) && exact.filter((k) => !k.startsWith('@')).length >= 2);

@@ -140,3 +140,11 @@ describe('a sentence with a wrong quotation', () => {
     assert.deepEqual(all.filter((f) => f.verdict === 'supported').map((f) => f.text), []);
   });
 });
+
+describe('places written as words', () => {
+  it('holds a country named as an adjective or a possessive ("the Russian minister" / "Russia’s minister")', async () => {
+    // Seed: "Russia’s natural resources minister Alexander Kozlov greeted Kim when he arrived in the country …"
+    const f = await claimOn('The Russian natural resources minister Alexander Kozlov greeted Kim Jong Un when he arrived in the country.', 'Kozlov');
+    assert.equal(f?.verdict, 'supported', `${f?.reason} ${JSON.stringify(f?.facts)}`);
+  });
+});
