@@ -16,6 +16,10 @@ import { ReportDocuments } from './reportDocuments';
 export interface CorroborateApi {
   /** Corpus files that were skipped at the last load, with the reason. */
   problems(): { path: string; message: string }[];
+  /** The engine's state: `indexing`, `ready`, `error`, `restarting` (after a crash) or `stopped` (a crash loop). */
+  engineState(): string;
+  /** @internal For the extension-host tests: ends the engine worker as a crash would. */
+  simulateEngineCrash(): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorroborateApi {
@@ -34,20 +38,24 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     registerCodeActions(store, selector),
     registerStatusBar(store, engine, drafts),
     vscode.commands.registerCommand(CommandIds.checkClaims, () => checkClaims(drafts, engine, reports)),
-    vscode.commands.registerCommand(CommandIds.reloadCorpus, () => engine.reload()),
+    // Also starts an engine that was stopped after crashing several times in a row.
+    vscode.commands.registerCommand(CommandIds.reloadCorpus, () => engine.reload(undefined, { revive: true })),
     vscode.commands.registerCommand(CommandIds.openSource, (file?: unknown, line?: unknown) => openSource(engine, file, line)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('corroborate')) return;
-      const prev = settings;
-      settings = readSettings(log);
-      drafts.updateSettings(settings);
-      if (['corpus.paths', 'corpus.includeSeeds', 'corpus.maxFileSizeMB'].some((k) => JSON.stringify(prev[k as keyof typeof prev]) !== JSON.stringify(settings[k as keyof typeof settings]))) {
-        void engine.reload(settings);
-      }
-    }),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('corroborate')) settingsChanged(); }),
+    // In Restricted Mode the workspace's corroborate.corpus.paths is not read (package.json
+    // capabilities.untrustedWorkspaces); once the folder is trusted it is.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => settingsChanged()),
   );
+  function settingsChanged(): void {
+    const prev = settings;
+    settings = readSettings(log);
+    drafts.updateSettings(settings);
+    if (['corpus.paths', 'corpus.includeSeeds', 'corpus.maxFileSizeMB'].some((k) => JSON.stringify(prev[k as keyof typeof prev]) !== JSON.stringify(settings[k as keyof typeof settings]))) {
+      void engine.reload(settings);
+    }
+  }
   void engine.reload(settings);
-  return { problems: () => engine.problems };
+  return { problems: () => engine.problems, engineState: () => engine.state, simulateEngineCrash: () => engine.simulateCrash() };
 }
 
 export function deactivate(): void {}

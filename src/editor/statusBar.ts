@@ -1,7 +1,7 @@
 // The status bar item: the active draft's counts by verdict; a click runs Check Claims.
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
-import { statusText } from './statusText';
+import { statusText, ENGINE_RESTARTED } from './statusText';
 import type { FindingStore } from './findingStore';
 import type { EngineService } from './engineService';
 import type { DraftDiagnostics } from './diagnostics';
@@ -13,7 +13,8 @@ export function registerStatusBar(store: FindingStore, engine: EngineService, dr
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !drafts.isDraft(doc)) { item.hide(); return; }
-    const { text, tooltip } = statusText(engine.state === 'ready' ? store.get(doc) : undefined, engine.state);
+    // While a crashed engine restarts, the draft's last findings stay (checks wait for it).
+    const { text, tooltip } = statusText(engine.state === 'ready' || engine.state === 'restarting' ? store.get(doc) : undefined, engine.state);
     item.text = text;
     item.tooltip = tooltip;
     item.show();
@@ -24,5 +25,7 @@ export function registerStatusBar(store: FindingStore, engine: EngineService, dr
     vscode.window.onDidChangeActiveTextEditor(update),
     store.onDidChange(update),
     engine.onDidChange(update),
+    // Said once, for every editor, not only drafts.
+    engine.onDidRestart(() => vscode.window.setStatusBarMessage(ENGINE_RESTARTED, 10_000)),
   );
 }

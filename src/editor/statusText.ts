@@ -2,13 +2,23 @@
 import type { Finding } from '../core/types';
 import { countByVerdict } from './report';
 
-export function statusText(findings: Finding[] | undefined, state: 'indexing' | 'ready' | 'error'): { text: string; tooltip: string } {
+/** Shown once in the status bar when the engine worker died and a new one has reloaded the corpus. */
+export const ENGINE_RESTARTED = '$(debug-restart) Corroborate: engine restarted';
+
+/**
+ * `restarting`: the engine worker died and a new one is reloading the corpus; the draft's last
+ * findings stay shown. `stopped`: it died several times in a row and is not restarted.
+ */
+export function statusText(findings: Finding[] | undefined, state: 'indexing' | 'ready' | 'error' | 'restarting' | 'stopped'): { text: string; tooltip: string } {
   if (state === 'indexing') return { text: '$(sync~spin) Corroborate', tooltip: 'Corroborate is indexing the corpus' };
   if (state === 'error') return { text: '$(error) Corroborate', tooltip: 'Corroborate could not load the corpus: see the Output panel' };
+  if (state === 'stopped') return { text: '$(error) Corroborate', tooltip: 'Corroborate\'s engine crashed several times in a row and was stopped: run "Corroborate: Reload Corpus" to start it again (details in the Output panel)' };
+  if (state === 'restarting' && !findings) return { text: '$(sync~spin) Corroborate', tooltip: 'Corroborate\'s engine stopped unexpectedly and is restarting' };
   if (!findings) return { text: '$(checklist) Corroborate', tooltip: 'Corroborate: click to check the claims in this draft' };
   const c = countByVerdict(findings);
   const problems = c.contradicted + c.misquoted + c.misattributed;
-  const text = `$(check) ${c.supported}  $(warning) ${problems}  $(question) ${c.unverified}`;
-  const tooltip = `Corroborate: ${c.supported} supported, ${c.contradicted} contradicted, ${c.misquoted} misquoted, ${c.misattributed} misattributed, ${c.unverified} unverified; ${c.found} names found. Click to check claims.`;
-  return { text, tooltip };
+  const counts = `$(check) ${c.supported}  $(warning) ${problems}  $(question) ${c.unverified}`;
+  const summary = `${c.supported} supported, ${c.contradicted} contradicted, ${c.misquoted} misquoted, ${c.misattributed} misattributed, ${c.unverified} unverified; ${c.found} names found.`;
+  if (state === 'restarting') return { text: `$(sync~spin) ${counts}`, tooltip: `Corroborate's engine stopped unexpectedly and is restarting; until it is back these are the last findings: ${summary}` };
+  return { text: counts, tooltip: `Corroborate: ${summary} Click to check claims.` };
 }

@@ -1,8 +1,8 @@
 // The indexed corpus: sources split into passages, the entities they mention, the quotations
 // they report and who said them, and a BM25 index for finding evidence.
 import type { Source, Passage, Entity, Quote } from '../types';
-import { splitSentences } from '../analysis/sentences';
-import { extractMentions, groupEntities, type Mention, type NlpMode, type EntityTable } from '../analysis/entities';
+import { splitSentences, paragraphsOf, type Sentence } from '../analysis/sentences';
+import { extractMentions, groupEntities, taggerSentenceStarts, type Mention, type NlpMode, type EntityTable } from '../analysis/entities';
 import { findQuotes, SPEECH_VERBS, type RawQuote } from '../analysis/quotes';
 import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS, type Token } from '../analysis/text';
 import { findFigures, type Figure } from '../analysis/numberFacts';
@@ -552,11 +552,66 @@ export interface SourceAnalysis {
 
 const MENTION_MARK = '\u0002';
 
-/** Analyses one source text. `mode` picks full compromise tagging or the fast lexicon lookup. */
-export function analyseSource(text: string, mode: NlpMode = 'full'): SourceAnalysis {
-  const sentences = splitSentences(text);
-  const headings = sentences.filter((s) => s.heading).map((s) => ({ start: s.start, end: s.end }));
-  const mentions = extractMentions(text, headings, mode);
+/**
+ * Articles longer than this (UTF-16 code units) are analysed in pieces of about this size. compromise's
+ * cost grows with the square of the text it is given (its offsets), as did the name repairs, so a 5 MB article analysed whole
+ * took minutes and gigabytes; in pieces it is linear. The seeds and ordinary articles are one piece.
+ */
+export const ANALYSIS_PIECE = 8_000;
+/** A stretch this long (or 8 pieces, if more) without a paragraph break to cut at is cut at a sentence end instead. */
+const MAX_UNBROKEN = 32_000;
+
+/** A piece of an article analysed on its own: a text range and the sentences in it. */
+export interface AnalysisPiece { start: number; end: number; sentences: Sentence[] }
+
+/**
+ * Cuts a text into pieces of about `size` for analysis. A piece ends at a paragraph break (a blank
+ * line) where compromise's sentence splitter also ends a sentence: every sentence, name and quotation
+ * then comes out as in the whole text (each piece is tagged as the whole would be, and the product's
+ * own repairs look no further than a line). Only a stretch longer than MAX_UNBROKEN with no such break
+ * (an article without blank lines) is cut at another sentence end, where a name at the cut may differ.
+ */
+export function analysisPieces(text: string, size = ANALYSIS_PIECE): AnalysisPiece[] {
+  if (text.length <= size) return [{ start: 0, end: text.length, sentences: splitSentences(text) }];
+  // Sentences paragraph by paragraph (the same as splitSentences(text), without its per-paragraph scan of all sentences).
+  const sentences: Sentence[] = [];
+  for (const p of paragraphsOf(text)) for (const s of splitSentences(text, [p])) sentences.push(s);
+  const tagger = taggerSentenceStarts(text);
+  if (!tagger) return [{ start: 0, end: text.length, sentences }];
+  const pieces: AnalysisPiece[] = [];
+  const unbroken = Math.max(MAX_UNBROKEN, 8 * size);
+  let from = 0, first = 0, t = 0;
+  for (let i = 1; i < sentences.length; i++) {
+    const at = sentences[i].start;
+    const long = at - from;
+    if (long < size) continue;
+    while (t < tagger.length && tagger[t] < at) t++;
+    if (tagger[t] !== at) continue;
+    const breaks = text.slice(sentences[i - 1].end, at).match(/\r\n|\r|\n/g)?.length ?? 0;
+    const paragraphBreak = sentences[i].paragraph !== sentences[i - 1].paragraph && breaks >= 2;
+    if (!paragraphBreak && long < unbroken) continue;
+    pieces.push({ start: from, end: at, sentences: sentences.slice(first, i) });
+    from = at;
+    first = i;
+  }
+  pieces.push({ start: from, end: text.length, sentences: sentences.slice(first) });
+  return pieces;
+}
+
+/**
+ * Analyses one source text. `mode` picks full compromise tagging or the fast lexicon lookup; texts
+ * longer than `pieceSize` are analysed piece by piece (see analysisPieces), offsets shifted back.
+ */
+export function analyseSource(text: string, mode: NlpMode = 'full', pieceSize = ANALYSIS_PIECE): SourceAnalysis {
+  const sentences: Sentence[] = [];
+  const mentions: Mention[] = [];
+  for (const piece of analysisPieces(text, pieceSize)) {
+    const whole = piece.start === 0 && piece.end === text.length;
+    const headings = piece.sentences.filter((s) => s.heading).map((s) => ({ start: s.start - piece.start, end: s.end - piece.start }));
+    const found = extractMentions(whole ? text : text.slice(piece.start, piece.end), headings, mode);
+    for (const m of found) mentions.push(whole ? m : { ...m, start: m.start + piece.start, end: m.end + piece.start });
+    for (const s of piece.sentences) sentences.push(s);
+  }
   const quotes = sentences.map((s) => findQuotes(s.text, s.start));
   const keys: string[] = [];
   const quoteWords: string[][] = [];

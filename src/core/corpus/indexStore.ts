@@ -28,7 +28,7 @@ export interface IndexStore {
 }
 
 /** Bumped whenever analysis or index layout changes, so old caches are ignored. */
-export const INDEX_FORMAT = 'corroborate-index-21';
+export const INDEX_FORMAT = 'corroborate-index-22';
 
 /** Cache files larger than this are not read (no index part comes near it). */
 const MAX_ENTRY_BYTES = 2 ** 31 - 1;

@@ -1,0 +1,28 @@
+// The status bar while the engine restarts after a crash, and once it stopped for good.
+import { strict as assert } from 'node:assert';
+import type { Finding } from '../../../src/core/types';
+import { statusText, ENGINE_RESTARTED } from '../../../src/editor/statusText';
+
+const finding = (verdict: Finding['verdict'], kind: Finding['kind'] = 'claim') => ({ verdict, kind, start: 0, end: 1, text: 'x', evidence: [], message: '' }) as unknown as Finding;
+
+describe('status bar text around engine restarts', () => {
+  const findings = [finding('supported'), finding('contradicted'), finding('unverified')];
+
+  it('keeps the last counts while the engine restarts, with a spinner', () => {
+    const ready = statusText(findings, 'ready');
+    const restarting = statusText(findings, 'restarting');
+    assert.equal(restarting.text, `$(sync~spin) ${ready.text}`);
+    assert.match(restarting.tooltip, /restarting.*last findings.*1 supported, 1 contradicted/);
+    assert.match(statusText(undefined, 'restarting').text, /sync~spin/);
+  });
+
+  it('says when the engine was stopped after a crash loop, and how to start it', () => {
+    const s = statusText(findings, 'stopped');
+    assert.match(s.text, /\$\(error\)/);
+    assert.match(s.tooltip, /crashed several times.*Reload Corpus/);
+  });
+
+  it('has one restart notice for the status bar', () => {
+    assert.match(ENGINE_RESTARTED, /Corroborate: engine restarted/);
+  });
+});
