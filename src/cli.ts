@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { loadSources, indexCorpus, FileIndexStore, checkDraft, type Finding } from './core';
 import { checkContent } from './core/corpus/corpusLoader';
+import { oneLine } from './core/analysis/text';
 import { AnalysisPool } from './core/corpus/analysisPool';
 import type { NlpMode } from './core/analysis/entities';
 
@@ -123,7 +124,7 @@ function clip(s: string): string { return s.length > 80 ? s.slice(0, 77) + '...'
  * carriage return in a source or a draft can move the cursor, erase a line or print over the output.
  */
 export function printable(s: string): string {
-  return s.replace(/[\n\v\f\r\u0085\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return oneLine(s);
 }
 
 function toJson(f: Finding) {

@@ -2,14 +2,8 @@
 // the hover card and the report only through escapeMarkdown (and the Problems panel through plainLine),
 // and nothing in it may become live there — no link, image, HTML, heading, rule, list item, line break
 // or codicon. Pure (no vscode import), so it is unit-tested against a Markdown parser.
+import { oneLine } from '../core/analysis/text';
 
-/**
- * Characters that end a line somewhere: CR, LF, VT, FF, NEL, LS, PS. CommonMark breaks lines at CR
- * and LF; browsers, terminals and the Problems panel at the others.
- */
-const LINE_SEPARATOR = /[\n\v\f\r\u0085\u2028\u2029]/g;
-/** The other control characters: C0 (tab included), DEL, C1. */
-const CONTROL = /[\u0000-\u0008\t\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 /** Invisible, and not a line-break opportunity: put inside a URL, an e-mail address or `$(`, no linkifier or codicon parser matches. */
 const WORD_JOINER = '\u2060';
 
@@ -19,7 +13,7 @@ const WORD_JOINER = '\u2060';
  * into the text stay valid).
  */
 export function plainLine(s: string): string {
-  return s.replace(LINE_SEPARATOR, ' ').replace(CONTROL, (c) => (c === '\t' ? ' ' : '\uFFFD'));
+  return oneLine(s).replace(/\t/g, ' ');
 }
 
 // Punctuation that starts Markdown syntax anywhere in a line: escapes, code, emphasis, links and

@@ -180,3 +180,18 @@ export function lineStartsOf(text: string): number[] {
   }
   return starts;
 }
+
+/** Characters that end a line somewhere: CR, LF, VT, FF, NEL, LS, PS (CommonMark breaks at CR and LF; terminals, browsers and the Problems panel at the others). */
+const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/g;
+/** The other control characters: C0 but tab, DEL, C1 (NEL is a line break). */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+
+/**
+ * Text from a source or a draft on one line: every line break becomes a space and every other
+ * control character `control` (U+FFFD by default, so tampering shows; tabs are kept). With a
+ * one-character `control`, one character in is one out, so offsets stay valid. The CLI's text
+ * output, quick-fix replacements and the editor's escaping all use it.
+ */
+export function oneLine(s: string, control = '\uFFFD'): string {
+  return s.replace(LINE_BREAK, ' ').replace(CONTROL, control);
+}

@@ -6,7 +6,7 @@ import { splitSentences, paragraphsOf, type Sentence } from '../analysis/sentenc
 import { findNameMentions, type NameMention } from '../analysis/names';
 import { findQuotes, SPEECH_VERBS, type RawQuote } from '../analysis/quotes';
 import { findFigures, comparable, agrees, type Figure } from '../analysis/numberFacts';
-import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent } from '../analysis/text';
+import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent, oneLine } from '../analysis/text';
 import { compareQuote, compareShortQuote } from './quoteMatch';
 import { matchIn, commonness } from '../analysis/lexicon';
 import { DATE_STAMP, isFurniture, isCaptionSentence, titlesAfterStamps } from '../analysis/furniture';
@@ -634,7 +634,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Source text as a replacement in a draft: on one line, without control characters. */
 export function plainText(s: string): string {
-  return s.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '');
+  return oneLine(s.replace(/\r\n/g, '\n'), '');
 }
 
 /** The facts of a contradicted claim: its reading, with each conflicting figure or word marked. */
