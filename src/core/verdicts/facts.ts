@@ -120,20 +120,73 @@ export function withNeighbours(corpus: Corpus, p: Passage): Passage[] {
 const backs = (f: Figure, g: Figure) => (comparable(f, g) && agrees(f, g)) || ((f.kind === 'date' || f.kind === 'year') && g.kind === f.kind && g.value === f.value);
 
 /** Reads the claim against one passage and its neighbours: each fact found, missing or in conflict. */
-export function readAgainst(claim: ClaimParts, corpus: Corpus, passage: Passage): FactReading {
+/** What a passage and its neighbours hold, whatever the claim: read once per passage and kept. */
+interface Group {
+  passages: Passage[];
+  keys: Set<string>;
+  tokens: Token[];
+  tokenKeys: Set<string>;
+  /** Keys and token keys together: what a claim's word may match. */
+  wordKeys: Set<string>;
+  norms: Set<string>;
+  figures: Figure[];
+  spoken: Set<string>;
+}
+const groups = new WeakMap<Corpus, Map<number, Group>>();
+function groupOf(corpus: Corpus, passage: Passage): Group {
+  let byIndex = groups.get(corpus);
+  if (!byIndex) groups.set(corpus, (byIndex = new Map()));
+  let g = byIndex.get(passage.index);
+  if (g) return g;
   const passages = withNeighbours(corpus, passage);
-  const pkeys = new Set(passages.flatMap((p) => corpus.keysOf(p)));
-  const ptoks = passages.flatMap((p) => corpus.tokensOf(p));
-  const pfigs = passages.flatMap((p) => corpus.figuresOf(p));
-  const pnorms = new Set(ptoks.map((t) => t.norm));
+  const keys = new Set(passages.flatMap((p) => corpus.keysOf(p)));
+  const tokens = passages.flatMap((p) => corpus.tokensOf(p));
+  const tokenKeys = new Set(tokens.map((t) => t.key));
+  g = {
+    passages, keys, tokens, tokenKeys, wordKeys: new Set([...keys, ...tokenKeys]), norms: new Set(tokens.map((t) => t.norm)),
+    figures: passages.flatMap((p) => corpus.figuresOf(p)), spoken: new Set(passages.flatMap((p) => [...entitiesSpokenOf(corpus, p)])),
+  };
+  if (byIndex.size >= 20_000) byIndex.clear();
+  byIndex.set(passage.index, g);
+  return g;
+}
+
+/** What a claim says, whatever the passage: read once per claim. */
+interface ClaimView {
+  tokenKeys: Set<string>;
+  keySet: Set<string>;
+  times: ReturnType<typeof timeWords>;
+  timeKeys: Set<string>;
+  negated: boolean;
+  /** The word keys of each place's name ("north", "korea"). */
+  placeWords: Map<string, string[]>;
+}
+const views = new WeakMap<ClaimParts, ClaimView>();
+function viewOf(claim: ClaimParts): ClaimView {
+  let v = views.get(claim);
+  if (v) return v;
+  const times = timeWords(claim.tokens);
+  v = {
+    tokenKeys: new Set(claim.tokens.map((t) => t.key)),
+    keySet: new Set(claim.keys),
+    times,
+    timeKeys: new Set(times.flatMap((w) => claim.tokens.filter((t) => t.start >= w.start && t.end <= w.end).map((t) => t.key))),
+    negated: negated(claim.tokens),
+    placeWords: new Map(claim.keys.filter((k) => k.startsWith('@')).map((k) => [k, tokenize(claim.nameOf(k)).map((t) => t.key)])),
+  };
+  views.set(claim, v);
+  return v;
+}
+
+export function readAgainst(claim: ClaimParts, corpus: Corpus, passage: Passage): FactReading {
+  const g = groupOf(corpus, passage);
+  const view = viewOf(claim);
+  const { passages, keys: pkeys, tokens: ptoks, figures: pfigs, norms: pnorms, tokenKeys: ptokKeys, wordKeys, spoken } = g;
   const facts: FactCheck[] = [];
-  const ckeySet = new Set(claim.tokens.map((t) => t.key));
-  const ptokKeys = new Set(ptoks.map((t) => t.key));
-  const wordKeys = new Set([...pkeys, ...ptokKeys]);
-  const placeWordsIn = (k: string, keys: Set<string>) => { const ws = tokenize(claim.nameOf(k)).map((t) => t.key); return ws.length > 0 && ws.every((w) => keys.has(w)); };
+  const ckeySet = view.tokenKeys;
+  const placeWordsIn = (k: string, keys: Set<string>) => { const ws = view.placeWords.get(k) ?? []; return ws.length > 0 && ws.every((w) => keys.has(w)); };
   let slotsHeld = true;
   // Who: every entity the claim names.
-  const spoken = new Set(passages.flatMap((p) => [...entitiesSpokenOf(corpus, p)]));
   for (const k of claim.keys) {
     if (!k.startsWith('@') || !claim.mustName(k)) continue;
     const found = pkeys.has(k) || spoken.has(k.slice(1));
@@ -150,7 +203,7 @@ export function readAgainst(claim: ClaimParts, corpus: Corpus, passage: Passage)
     facts.push(same.length ? { kind: 'figure', text: f.text, status: 'conflict', source: same[0].text } : { kind: 'figure', text: f.text, status: 'missing' });
   }
   // When: weekdays, parts of the day, "yesterday", "this year".
-  const ctimes = timeWords(claim.tokens);
+  const ctimes = view.times;
   for (const w of ctimes) {
     const found = w.norms.length === 1 ? pnorms.has(w.norms[0]) : ptoks.some((t, i) => i > 0 && ptoks[i - 1].norm === w.norms[0] && t.norm === w.norms[1]);
     if (found) { facts.push({ kind: 'when', text: w.text, status: 'found' }); continue; }
@@ -163,8 +216,8 @@ export function readAgainst(claim: ClaimParts, corpus: Corpus, passage: Passage)
   }
   // Polarity: denied in the claim and affirmed in the passage, or the other way round (a negation
   // just before one of the claim's words in the passage: "did not meet").
-  const cneg = negated(claim.tokens);
-  const ckeys = new Set(claim.keys);
+  const cneg = view.negated;
+  const ckeys = view.keySet;
   const denies = (p: Passage) => { const ts = corpus.tokensOf(p); return ts.some((t, i) => isNegation(t.norm) && ts.slice(i + 1, i + 5).some((u) => ckeys.has(u.key))); };
   if (cneg ? !passages.some(denies) : denies(passage)) {
     slotsHeld = false;
@@ -174,7 +227,7 @@ export function readAgainst(claim: ClaimParts, corpus: Corpus, passage: Passage)
   // What follows a verb of saying or believing is a fact of its own ("met Putin on Wednesday and said
   // North Korea wants …"): each part must be held by itself, so the share is the worst part's.
   // Time words were read above; they are not counted again.
-  const timeKeys = new Set(timeWords(claim.tokens).flatMap((w) => claim.tokens.filter((t) => t.start >= w.start && t.end <= w.end).map((t) => t.key)));
+  const timeKeys = view.timeKeys;
   const rest = claim.keys.filter((k) => (!k.startsWith('@') || !claim.mustName(k)) && !timeKeys.has(k));
   const restSet = new Set(rest);
   const taken = new Set<string>();
