@@ -29,6 +29,14 @@ export class DraftDiagnostics implements vscode.Disposable {
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
         for (const t of e.closed) if (t.input instanceof vscode.TabInputText && !open.has(t.input.uri.toString())) this.forget(t.input.uri);
+        // Reopened before the document was disposed, it gets no open event: check it again here.
+        if (this.settings.checkOn === 'command') return;
+        for (const t of e.opened) {
+          if (!(t.input instanceof vscode.TabInputText)) continue;
+          const uri = t.input.uri.toString();
+          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+          if (doc && this.isDraft(doc) && !this.collection.has(doc.uri) && !this.timers.has(uri)) this.schedule(doc, 0);
+        }
       }),
       engine.onDidChange(() => { if (engine.state === 'ready') this.recheckOpen(); }),
     );
