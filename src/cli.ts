@@ -1,9 +1,11 @@
 // Command-line front end: `corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] FILE...`
-import { promises as fs } from 'node:fs';
+import { promises as fs, constants as fsConstants, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { loadSources, indexCorpus, FileIndexStore, checkDraft, type Finding } from './core';
-import { checkContent } from './core/corpus/corpusLoader';
+import { checkContent, readAtMost } from './core/corpus/corpusLoader';
+import { MAX_DRAFT_BYTES, draftSizeProblem } from './core/analysis/limits';
 import { oneLine } from './core/analysis/text';
 import { AnalysisPool } from './core/corpus/analysisPool';
 import type { NlpMode } from './core/analysis/entities';
@@ -61,15 +63,10 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof args === 'string') { process.stderr.write(`corroborate: ${printable(args)}\n\n${USAGE}\n`); return 2; }
   const drafts: { path: string; text: string }[] = [];
   for (const f of args.files) {
-    try {
-      const buf = await fs.readFile(f);
-      const bad = checkContent(buf);
-      if (bad && bad !== 'empty') { process.stderr.write(`corroborate: cannot check ${printable(f)}: ${bad}\n`); return 2; }
-      drafts.push({ path: f, text: buf.toString('utf8').replace(/^\uFEFF/, '') });
-    } catch (e) {
-      process.stderr.write(`corroborate: cannot read ${printable(f)}: ${printable((e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
-      return 2;
-    }
+    const d = await readDraft(f);
+    if ('text' in d) { drafts.push({ path: f, text: d.text }); continue; }
+    process.stderr.write(`corroborate: ${d.unreadable ? 'cannot read' : 'cannot check'} ${printable(f)}: ${printable(d.problem)}\n`);
+    return 2;
   }
   const seedsDir = path.join(__dirname, '..', 'seeds');
   const loaded = await loadSources(args.corpus, { baseDir: process.cwd(), includeSeeds: args.seeds, seedsDir });
@@ -109,6 +106,40 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   return results.some((r) => r.findings.some((f) => PROBLEM_VERDICTS.has(f.verdict))) ? 1 : 0;
+}
+
+/**
+ * Reads a draft, refusing what is not a regular file (a device such as /dev/zero never ends, and a
+ * named pipe waits for a writer), what is over MAX_DRAFT_BYTES (by its stated size, and by the bytes
+ * actually read, which stop there), and what is not text (checkContent reads all of it).
+ */
+async function readDraft(file: string): Promise<{ text: string } | { problem: string; unreadable?: boolean }> {
+  let handle: FileHandle | undefined;
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) return { problem: notAFile(st) };
+    if (st.size > MAX_DRAFT_BYTES) return { problem: draftSizeProblem(st.size)! };
+    // Non-blocking, and checked again once open, in case the path was replaced meanwhile.
+    handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const open = await handle.stat();
+    if (!open.isFile()) return { problem: notAFile(open) };
+    if (open.size > MAX_DRAFT_BYTES) return { problem: draftSizeProblem(open.size)! };
+    const { bytes, more } = await readAtMost(handle, MAX_DRAFT_BYTES, open.size);
+    if (more) return { problem: draftSizeProblem(MAX_DRAFT_BYTES, true)! };
+    const bad = checkContent(bytes);
+    if (bad && bad !== 'empty') return { problem: bad };
+    return { text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
+  } catch (e) {
+    return { problem: (e as NodeJS.ErrnoException).code ?? (e as Error).message, unreadable: true };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+function notAFile(st: Stats): string {
+  const what = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket'
+    : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a special file';
+  return `${what}, not a regular file; drafts must be plain text files`;
 }
 
 function defaultCacheDir(): string {

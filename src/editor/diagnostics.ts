@@ -2,6 +2,7 @@
 // Per-document trailing debounce; a result for an outdated document version is dropped.
 import * as vscode from 'vscode';
 import type { Finding } from '../core';
+import { draftBytes, draftSizeProblem } from '../core/analysis/limits';
 import { severityFor, type Settings, type Severity } from './settings';
 import type { EngineService } from './engineService';
 import { FindingStore, rangeOf } from './findingStore';
@@ -18,6 +19,8 @@ export class DraftDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('corroborate');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Drafts found too large to check, whose warning was shown (by URI). */
+  private readonly refused = new Set<string>();
 
   constructor(private readonly engine: EngineService, readonly store: FindingStore, private settings: Settings) {
     this.disposables.push(
@@ -67,13 +70,28 @@ export class DraftDiagnostics implements vscode.Disposable {
     if (!this.isDraft(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.checkNow(doc); }, delay));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.checkNow(doc, false); }, delay));
   }
 
-  /** Checks a draft now; resolves with its findings (undefined if it changed meanwhile). */
-  async checkNow(doc: vscode.TextDocument): Promise<Finding[] | undefined> {
+  /**
+   * Checks a draft now; resolves with its findings (undefined if it changed meanwhile, or is too
+   * large to check: then its findings are cleared and the reason shown, once per document unless
+   * `explain`, as for the Check Claims command).
+   */
+  async checkNow(doc: vscode.TextDocument, explain = true): Promise<Finding[] | undefined> {
     const version = doc.version;
-    const findings = await this.engine.check(doc.getText(), doc.uri.toString());
+    const text = doc.getText();
+    // The engine refuses a draft over its limit (DraftTooLargeError): not sent to it at all.
+    const tooLarge = draftSizeProblem(draftBytes(text));
+    if (tooLarge) {
+      this.collection.delete(doc.uri);
+      this.store.delete(doc.uri);
+      if (explain || !this.refused.has(doc.uri.toString())) void vscode.window.showWarningMessage(`Corroborate: ${vscode.workspace.asRelativePath(doc.uri)} is not checked: ${tooLarge}.`);
+      this.refused.add(doc.uri.toString());
+      return undefined;
+    }
+    this.refused.delete(doc.uri.toString());
+    const findings = await this.engine.check(text, doc.uri.toString());
     if (doc.isClosed || doc.version !== version) return undefined; // stale: a newer check follows
     this.store.set(doc, findings);
     this.publish(doc, findings);
@@ -104,6 +122,7 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.collection.delete(uri);
     this.store.delete(uri);
+    this.refused.delete(key);
     this.engine.forget(key);
   }
 

@@ -14,8 +14,13 @@ const PICTURE = [
   /\((?:[^()]{0,30}\b)?(?:AFP|Reuters|AP|Getty(?: Images)?|Yonhap|EPA|Sputnik|KCNA|TASS|Xinhua|123rf|Shutterstock|Kremlin(?:\.ru)?|Pool)(?:\b[^()]{0,20})?\)\s*$/,
 ];
 /** Bylines and production credits. */
+// A byline's word may not run on through an "and" before a capital ("SmithandJones"): read as a word
+// or as "and" between two names, each such "and" doubled the ways to try, and "By A" followed by
+// 40 times "andA" never finished. Read as "and", the names it joins are a byline whenever the
+// word would have been, so the pattern matches the same lines.
+const BYLINE_WORD = String.raw`\p{Lu}(?:(?!and\s*\p{Lu})[\p{L}.'’-])*`;
 const CREDIT = [
-  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(?:[,|-]\s*[\p{L} ]{0,30})?$/u,
+  new RegExp(String.raw`^[Bb][Yy]\s+${BYLINE_WORD}(?:\s+${BYLINE_WORD}){0,3}(?:\s*(?:,|and|&)\s*${BYLINE_WORD}(?:\s+${BYLINE_WORD}){0,3})*\s*(?:[,|-]\s*[\p{L} ]{0,30})?$`, 'u'),
   /^(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced|translated)(?:\s+and\s+\w+)?\s+by\b/i,
 ];
 /** What a site prints around a story. */
@@ -23,7 +28,12 @@ const SITE = /^(?:read more|related|also read|see also|advertisement|share this|
 /** A date stamp at the start of a stored page or a story ("date 2023-09-13", "Published 13 Sept 2023"). */
 export const DATE_STAMP = /^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}|(?:published|updated|last updated|posted)\b[:\s]*[^\n.]{0,40}?\b\d{4}\b(?:[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?(?:[ \t]*[A-Z]{2,4})?)[ \t]*/gimu;
 
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** How many words `s` has, counted up to `most + 1` (the tests below only ask whether it is at most 60): a long paragraph is not split into all its words. */
+function words(s: string, most = 60): number {
+  let n = 0;
+  for (const re = /\S+/g; n <= most && re.exec(s);) n++;
+  return n;
+}
 
 /**
  * Whether one sentence is a caption inside a paragraph of reporting: pages copied as plain text run

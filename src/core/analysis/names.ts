@@ -102,6 +102,9 @@ export function findNameMentions(text: string, corpus: EntityTable): NameMention
     }
   }
   const byRole = out.slice();
+  // The first role phrase not yet passed: phrases and words are both in order of position, so the
+  // phrase a word is inside is found by moving on, not by searching every phrase for every word.
+  let roleAt = 0;
   for (let i = 0; i < words.length; i++) {
     // Candidates starting with this word and the next (longest first), then the one-word alias.
     let wi = words[i].w;
@@ -117,7 +120,8 @@ export function findNameMentions(text: string, corpus: EntityTable): NameMention
     }
     const form = (w: string) => (caps && ALL_CAPS.test(w) ? titleCase(w) : w);
     // Inside a role phrase ("the Kremlin spokesman") only an organisation or place is still a mention of its own.
-    const inRole = byRole.length ? byRole.find((r) => words[i].start >= r.start && words[i].start < r.end) : undefined;
+    while (roleAt < byRole.length && byRole[roleAt].end <= words[i].start) roleAt++;
+    const inRole = roleAt < byRole.length && byRole[roleAt].start <= words[i].start ? byRole[roleAt] : undefined;
     const w1 = words[i + 1] && form(words[i + 1].w);
     const cands = [
       ...(w1 ? byStart.get(`${wi} ${w1}`) ?? [] : []),

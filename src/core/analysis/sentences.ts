@@ -49,13 +49,15 @@ export function paragraphsOf(text: string): Paragraph[] {
 export function splitSentences(text: string, paragraphs: Paragraph[] = paragraphsOf(text)): Sentence[] {
   const out: Sentence[] = [];
   for (const p of paragraphs) {
+    const first = out.length;
     const ptext = text.slice(p.start, p.end);
     const isMdHeading = /^#{1,6}\s/.test(ptext);
     let s = 0;
     // A sentence ends at terminal punctuation (with closing quotes or brackets, and a picture credit
     // run into the text: "… cosmodrome.(AP) Kim …") before a capital; at a line break; or, in text
     // copied from a page without its spaces, between a word and a capitalised word ("summit.Following").
-    const boundary = /([.!?]+)(["'”’)\]]*(?:\s?\([^()\n]{1,40}\))?)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])|(\n)(?=\s*\S)|(?<=\p{Ll}{3})([.!?])()()(?=\p{Lu}\p{Ll}{2})/gu;
+    // A run of stops is read from its first ("(?<![.!?])"): tried from each of its stops, "!!!…" took quadratic time.
+    const boundary = /(?<![.!?])([.!?]+)(["'”’)\]]*(?:\s?\([^()\n]{1,40}\))?)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])|(\n)(?=\s*\S)|(?<=\p{Ll}{3})([.!?])()()(?=\p{Lu}\p{Ll}{2})/gu;
     let m: RegExpExecArray | null;
     const inQuote = quoteMask(ptext);
     const push = (a: number, b: number) => {
@@ -93,7 +95,7 @@ export function splitSentences(text: string, paragraphs: Paragraph[] = paragraph
     }
     push(s, ptext.length);
     // Headings: Markdown `#` lines, or a one-sentence paragraph without terminal punctuation.
-    const mine = out.filter((x) => x.paragraph === p.index);
+    const mine = out.slice(first);
     if (isMdHeading || (mine.length === 1 && !/[.!?:"”’)]$/.test(mine[0].text) && mine[0].text.split(/\s+/).length <= 14)) {
       for (const x of mine) x.heading = true;
     }

@@ -11,6 +11,7 @@ import { compareQuote, compareShortQuote } from './quoteMatch';
 import { matchIn, commonness } from '../analysis/lexicon';
 import { DATE_STAMP, isFurniture, isCaptionSentence, titlesAfterStamps } from '../analysis/furniture';
 import { readAgainst, aboutOtherThing, type ClaimParts } from './facts';
+import { MAX_DRAFT_BYTES, DraftTooLargeError, draftBytes } from '../analysis/limits';
 
 export { aboutOtherThing };
 import { CONTRAST_CLASSES, MEANS, MEANS_CUE, UNAMBIGUOUS_MEANS, PERIODS, RELATIVE, STOP_DEMONYMS, MONTH_OR_DAY, RANKS, RANK_MODIFIERS } from '../analysis/wordLists';
@@ -33,6 +34,7 @@ export interface CheckOptions {
 
 /** Checks a draft against the corpus: names found, claims and quotes with verdicts. Offsets are UTF-16 into `text`. */
 export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions = {}, cache?: SentenceCache): Finding[] {
+  refuseOversized(original);
   const starts = lineStartsOf(original);
   // Markup is not prose: blank it out, keeping every offset where it was.
   const text = maskMarkup(original);
@@ -75,22 +77,150 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
   return findings.sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0));
 }
 
+export { MAX_DRAFT_BYTES, DraftTooLargeError };
+
+/** Throws DraftTooLargeError for a draft over MAX_DRAFT_BYTES (counted in UTF-8; no UTF-16 unit is less than a byte). */
+function refuseOversized(text: string): void {
+  if (text.length * 3 <= MAX_DRAFT_BYTES) return;
+  const bytes = draftBytes(text);
+  if (bytes > MAX_DRAFT_BYTES) throw new DraftTooLargeError(bytes);
+}
+
 const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
-const DATELINE = /^[ \t]*[\p{Lu}][\p{Lu} .'’-]{2,}(?:,[ \t]*[\p{Lu}][\p{L}.]*(?:[ \t]+\d{1,2})?)*(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:—|–|--)/gmu;
+// The place may end in spaces, but not in one the spaces after it could take instead (the `(?! [ \t])`):
+// without it "SEOUL" and 64,000 spaces took seconds to fail (each way of sharing them was tried).
+const DATELINE = /^[ \t]*[\p{Lu}][\p{Lu} .'’-]{2,}(?! [ \t])(?:,[ \t]*[\p{Lu}][\p{L}.]*(?:[ \t]+\d{1,2})?)*(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:—|–|--)/gmu;
 /**
  * Blanks out what is markup rather than prose, keeping offsets: YAML front matter, HTML comments
  * and tags, code, link targets and emphasis markers.
  */
 export function maskMarkup(text: string): string {
-  return text
-    .replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, blank)
-    .replace(/<!--[\s\S]*?-->/g, blank)
-    .replace(/^(```|~~~)[\s\S]*?^\1[ \t]*$/gm, blank)
-    .replace(/`[^`\n]*`/g, blank)
-    .replace(/<\/?[A-Za-z][^>\n]*>/g, blank)
-    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, (m, label: string) => ' ' + label + ' '.repeat(m.length - label.length - 1))
+  // Comments, fences, tags and links are found by scanning (see maskComments …): as regular
+  // expressions, every unclosed "<!--", "```", "<a" or "[" read on to the end of its line or of the text.
+  const scanned = maskLinks(maskTags(maskFences(maskComments(text.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, blank))).replace(/`[^`\n]*`/g, blank)));
+  return scanned
     .replace(/(\*\*|__|(?<![\p{L}\p{N}])[*_](?=\S))/gu, blank)
     .replace(/(?<=\S)(\*\*|__|[*_])(?![\p{L}\p{N}])/gu, blank);
+}
+
+/** `text` with each range [start, end) (ascending, disjoint) replaced by `fill` of its text. */
+function replaceRanges(text: string, ranges: [number, number][], fill: (s: string) => string = blank): string {
+  if (!ranges.length) return text;
+  const out: string[] = [];
+  let at = 0;
+  for (const [a, b] of ranges) { out.push(text.slice(at, a), fill(text.slice(a, b))); at = b; }
+  out.push(text.slice(at));
+  return out.join('');
+}
+
+/**
+ * Where the next `ch` is at or after `from`, for queries whose `from` never decreases: each part of
+ * the text is searched once however many openers ask (an unclosed "[" per character is linear).
+ */
+function nextFinder(text: string, ch: string): (from: number) => number {
+  let found = -2, asked = -1;
+  return (from) => {
+    if (found === -1 && from >= asked) return -1;
+    if (found >= from && from >= asked) return found;
+    asked = from;
+    found = text.indexOf(ch, from);
+    return found;
+  };
+}
+
+const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+
+/** HTML comments, as /<!--[\s\S]*?-->/g: once no "-->" follows an opening, none follows a later one. */
+function maskComments(text: string): string {
+  const ranges: [number, number][] = [];
+  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', ranges[ranges.length - 1][1])) {
+    const j = text.indexOf('-->', i + 4);
+    if (j < 0) break;
+    ranges.push([i, j + 3]);
+  }
+  return replaceRanges(text, ranges);
+}
+
+/**
+ * Fenced code, as /^(```|~~~)[\s\S]*?^\1[ \t]*$/gm: from a line starting with a fence to the next
+ * line holding only the same fence (and spaces). Lines are read once; each opening takes the first
+ * closing line after it.
+ */
+function maskFences(text: string): string {
+  const openings: number[] = [];
+  const closings: Record<string, { at: number; end: number }[]> = { '```': [], '~~~': [] };
+  for (let line = 0; ;) {
+    const fence = text.startsWith('```', line) ? '```' : text.startsWith('~~~', line) ? '~~~' : undefined;
+    if (fence) {
+      openings.push(line);
+      let k = line + 3;
+      while (text[k] === ' ' || text[k] === '\t') k++;
+      if (k === text.length || isLineBreak(text[k])) closings[fence].push({ at: line, end: k });
+    }
+    let k = line;
+    while (k < text.length && !isLineBreak(text[k])) k++;
+    if (k >= text.length) break;
+    line = k + 1;
+  }
+  const ranges: [number, number][] = [];
+  const next: Record<string, number> = { '```': 0, '~~~': 0 };
+  let from = 0;
+  for (const at of openings) {
+    if (at < from) continue;
+    const fence = text.slice(at, at + 3), list = closings[fence];
+    let n = next[fence];
+    while (n < list.length && list[n].at <= at) n++;
+    next[fence] = n;
+    if (n === list.length) continue;
+    ranges.push([at, list[n].end]);
+    from = list[n].end;
+  }
+  return replaceRanges(text, ranges);
+}
+
+/** HTML tags, as /<\/?[A-Za-z][^>\n]*>/g: a "<" and a letter, to the next ">" before the end of the line. */
+function maskTags(text: string): string {
+  const ranges: [number, number][] = [];
+  const gt = nextFinder(text, '>'), nl = nextFinder(text, '\n');
+  for (let i = text.indexOf('<'); i >= 0;) {
+    const k = text[i + 1] === '/' ? i + 2 : i + 1;
+    if (/[A-Za-z]/.test(text[k] ?? '')) {
+      const g = gt(k + 1), n = nl(k + 1);
+      if (g >= 0 && (n < 0 || g < n)) {
+        ranges.push([i, g + 1]);
+        i = text.indexOf('<', g + 1);
+        continue;
+      }
+    }
+    i = text.indexOf('<', i + 1);
+  }
+  return replaceRanges(text, ranges);
+}
+
+/**
+ * Link and image targets, as /!?\[([^\]\n]*)\]\([^)\n]*\)/g replaced by a space, the label and
+ * spaces: "[label](url)" or "![label](url)" whose label ends on its line and whose target does.
+ */
+function maskLinks(text: string): string {
+  const out: string[] = [];
+  let at = 0;
+  // Labels and targets each ask in order of position, so each has its own finders.
+  const close = nextFinder(text, ']'), labelEnd = nextFinder(text, '\n'), paren = nextFinder(text, ')'), targetEnd = nextFinder(text, '\n');
+  const before = (a: number, b: number) => (a >= 0 && (b < 0 || a < b) ? a : -1);
+  for (let p = text.indexOf('['); p >= 0; p = text.indexOf('[', p + 1)) {
+    const q = before(close(p + 1), labelEnd(p + 1));
+    if (q < 0 || text[q + 1] !== '(') continue;
+    const r = before(paren(q + 2), targetEnd(q + 2));
+    if (r < 0) continue;
+    const start = p > at && text[p - 1] === '!' ? p - 1 : p;
+    const label = text.slice(p + 1, q);
+    out.push(text.slice(at, start), ' ' + label + ' '.repeat(r + 1 - start - label.length - 1));
+    at = r + 1;
+    p = r;
+  }
+  if (!out.length) return text;
+  out.push(text.slice(at));
+  return out.join('');
 }
 
 /**
@@ -257,23 +387,25 @@ export function evidenceOf(corpus: Corpus, p: Passage, marks: Mark[], score: num
 
 function checkSentence(text: string, s: Sentence, allMentions: NameMention[], corpus: Corpus): Finding[] {
   const out: Finding[] = [];
-  const mentions = allMentions.filter((m) => m.start >= s.start && m.end <= s.end);
+  // The draft's names are in order of position: the sentence's are found by bisection, not by
+  // reading every name of the draft for every sentence (see MentionIndex).
+  const index = mentionIndex(allMentions);
+  const mentions = index.inside(s.start, s.end);
   const quotes = findQuotes(s.text, s.start);
-  const before = allMentions.filter((m) => m.start < s.start);
+  const names = new SentenceNames(mentions, index.lastPersonBefore(s.start, corpus), corpus);
   // Quotations.
   for (const q of quotes) {
-    const f = checkQuote(text, q, mentions, before, corpus);
+    const f = q.end - q.start > MAX_JUDGED_CHARS ? tooLongToJudge('quote', text, q) : checkQuote(text, q, names, corpus);
     if (f) out.push(f);
   }
   // Roles written next to names ("Foreign Minister Sergei Shoigu").
   for (const m of mentions) {
-    const f = m.role && checkRole(text, roleOutsideNames(m, allMentions, text), corpus);
+    const f = m.role && checkRole(text, roleOutsideNames(m, index.near(m.role.start, m.role.end), text), corpus);
     if (f) out.push(f);
   }
   // The rest of the sentence, with quotations and attributions taken out, is the claim.
-  let masked = s.text;
-  for (const q of quotes) for (const part of q.parts) masked = masked.slice(0, part.start - s.start) + ' '.repeat(part.end - part.start) + masked.slice(part.end - s.start);
-  const allKeys = keysWithEntities(masked, s.start, mentions);
+  const masked = blankParts(s.text, s.start, quotes);
+  const allKeys = keysByStretch(masked, s.start, mentions);
   const nonSpeech = allKeys.filter((k) => !k.startsWith('@'));
   const figures = findFigures(masked, s.start);
   const checkable = figures.length > 0 || mentions.length > 0 || quotes.length > 0 || nonSpeech.length >= 4;
@@ -281,11 +413,12 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
   if (!checkable || quoteOnly || allKeys.length < 2) return out;
   // One claim per clause, so that a sentence with a right and a wrong fact gets both verdicts.
   const subject = allKeys.filter((k) => k.startsWith('@'));
+  const inSentence = mentionIndex(mentions);
   const judge = (c: { text: string; start: number; end: number }) => {
-    const cm = mentions.filter((m) => m.start >= c.start && m.end <= c.end);
-    let keys = keysWithEntities(c.text, c.start, cm);
+    const cm = inSentence.inside(c.start, c.end);
+    let keys = keysByStretch(c.text, c.start, cm);
     if (!keys.some((k) => k.startsWith('@'))) keys = [...keys, ...subject];
-    const cf = figures.filter((f) => f.start >= c.start && f.end <= c.end);
+    const cf = spansInside(figures, c.start, c.end);
     const span: Sentence = { ...s, text: text.slice(c.start, c.end), start: c.start, end: c.end };
     return judgeClaim(text, span, c.text, keys, cf, cm, corpus);
   };
@@ -293,6 +426,7 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
   const quoteJudged = out.some((f) => f.kind === 'quote' && f.verdict !== 'unverified');
   const quoteWrong = out.some((f) => f.kind === 'quote' && (f.verdict === 'misquoted' || f.verdict === 'misattributed'));
   for (const c of clausesOf(masked, s.start)) {
+    if (c.end - c.start > MAX_JUDGED_CHARS) { out.push(tooLongToJudge('claim', text, c)); continue; }
     const f = judge(c);
     // A clause holding a wrong role is not also "supported": the role's finding speaks for it.
     if (f.verdict === 'supported' && wrongRoles.some((r) => r.start >= f.start && r.end <= f.end)) continue;
@@ -301,10 +435,186 @@ function checkSentence(text: string, s: Sentence, allMentions: NameMention[], co
     if (f.verdict === 'supported' && quoteWrong) continue;
     // Nor is the attribution around a quotation the sources report ("Putin, for his part, hailed …")
     // an unverified claim of its own: the quotation's finding speaks for the sentence.
-    if (f.verdict === 'unverified' && quoteJudged && keysWithEntities(c.text, c.start, mentions).filter((k) => !k.startsWith('@')).length < 4) continue;
+    if (f.verdict === 'unverified' && quoteJudged && keysByStretch(c.text, c.start, inSentence.overlapping(c.start, c.end)).filter((k) => !k.startsWith('@')).length < 4) continue;
     out.push(...(f.verdict === 'contradicted' ? narrowContradiction(text, c, f, judge) : [f]));
   }
   return out;
+}
+
+/**
+ * The longest claim (a clause) or quotation judged, in UTF-16 code units. The longest in the
+ * labelled drafts, the seeds and 88 Brown Corpus press articles are a clause of 1,105 and a
+ * quotation of 921; a longer one is no sentence of reporting (a pasted table, a list of names, text
+ * without punctuation), and judging one costs more than its length (each of a claim's words is
+ * compared with each of its names, each of a quotation's words with each of its ellipses): it is
+ * reported as not checked instead.
+ */
+export const MAX_JUDGED_CHARS = 4000;
+
+function tooLongToJudge(kind: 'claim' | 'quote', text: string, c: { start: number; end: number }): Finding {
+  const n = c.end - c.start;
+  return {
+    kind, text: text.slice(c.start, c.end), start: c.start, end: c.end, line: 0, column: 0, verdict: 'unverified',
+    reason: kind === 'claim'
+      ? `Not checked: too long to read as one claim (${n} characters without a full stop, semicolon or dash; claims are checked up to ${MAX_JUDGED_CHARS}).`
+      : `Not checked: too long to compare as one quotation (${n} characters; quotations are compared up to ${MAX_JUDGED_CHARS}).`,
+    evidence: [], fixes: [],
+  };
+}
+
+/** What checkSentence asks of the draft's names, answered by bisection when they are in order of position. */
+interface MentionIndex {
+  /** The names inside [start, end), in the list's order (as `filter` would give them). */
+  inside(start: number, end: number): NameMention[];
+  /** The names that may overlap [start, end) (every one that does), in the list's order. */
+  near(start: number, end: number): NameMention[];
+  /** Those that do overlap [start, end). */
+  overlapping(start: number, end: number): NameMention[];
+  /** The last person (in the list's order) named before `at`. */
+  lastPersonBefore(at: number, corpus: Corpus): NameMention | undefined;
+}
+const mentionIndexes = new WeakMap<NameMention[], MentionIndex>();
+
+/**
+ * An index of a list of names, made once per list. findNameMentions gives the draft's names in
+ * order of start; a list in another order is read whole each time (as before), which is right for
+ * any list and costs only what it did.
+ */
+function mentionIndex(list: NameMention[]): MentionIndex {
+  let ix = mentionIndexes.get(list);
+  if (ix) return ix;
+  let ordered = true, longest = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0 && list[i].start < list[i - 1].start) ordered = false;
+    longest = Math.max(longest, list[i].end - list[i].start);
+  }
+  // The first index whose name starts at or after `at`.
+  const from = (at: number) => {
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].start < at) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  let lastPerson: Int32Array | undefined;
+  ix = ordered
+    ? {
+      inside: (a, b) => list.slice(from(a), from(b)).filter((m) => m.end <= b),
+      near: (a, b) => list.slice(from(a - longest), from(b)),
+      overlapping: (a, b) => list.slice(from(a - longest), from(b)).filter((m) => m.end > a),
+      lastPersonBefore: (at, corpus) => {
+        if (!lastPerson) {
+          // For each index, the last person at or before it.
+          lastPerson = new Int32Array(list.length);
+          let p = -1;
+          list.forEach((m, i) => { if (corpus.getEntity(m.id)?.kind === 'person') p = i; lastPerson![i] = p; });
+        }
+        const n = from(at);
+        return n > 0 && lastPerson[n - 1] >= 0 ? list[lastPerson[n - 1]] : undefined;
+      },
+    }
+    : {
+      inside: (a, b) => list.filter((m) => m.start >= a && m.end <= b),
+      near: () => list,
+      overlapping: (a, b) => list.filter((m) => m.start < b && m.end > a),
+      lastPersonBefore: (at, corpus) => list.filter((m) => m.start < at && corpus.getEntity(m.id)?.kind === 'person').pop(),
+    };
+  mentionIndexes.set(list, ix);
+  return ix;
+}
+
+/**
+ * The names of one sentence (in the draft's order) and the last person named before it, with what
+ * checkQuote asks of them for each quotation answered from indexes made once: in a sentence of
+ * thousands of quotations and names, each quotation read every name.
+ */
+class SentenceNames {
+  /** The people named (in order) and, for each, the smallest end among it and the people before it. */
+  private readonly people: NameMention[] = [];
+  private readonly firstEnd: number[] = [];
+  /** Per entity id: the earliest end of a person named so, and the last mention of it. */
+  private readonly earliestEnd = new Map<string, number>();
+  private readonly last = new Map<string, NameMention>();
+  private readonly index: MentionIndex;
+
+  constructor(readonly mentions: NameMention[], private readonly personBefore: NameMention | undefined, private readonly corpus: Corpus) {
+    this.index = mentionIndex(mentions);
+    for (const m of mentions) {
+      this.last.set(m.id, m);
+      if (corpus.getEntity(m.id)?.kind !== 'person') continue;
+      this.people.push(m);
+      this.firstEnd.push(Math.min(m.end, this.firstEnd[this.firstEnd.length - 1] ?? Infinity));
+      this.earliestEnd.set(m.id, Math.min(m.end, this.earliestEnd.get(m.id) ?? Infinity));
+    }
+  }
+
+  /**
+   * What resolveSpeaker needs for a pronoun before `at`: the last person named before it, in this
+   * sentence or before (it reads no other name: any other speaker phrase resolves by the corpus).
+   */
+  pronounContext(at: number): { start: number; end: number; id: string }[] {
+    const m = this.index.lastPersonBefore(at, this.corpus) ?? this.personBefore;
+    return m ? [{ start: m.start, end: m.end, id: m.id }] : [];
+  }
+
+  /** sentenceSpeaker(q, mentions, sourceSpeaker, corpus), without reading every name. */
+  sentenceSpeaker(q: { start: number; parts: { start: number; end: number }[] }, sourceSpeaker: string | undefined): string | undefined {
+    // The first person ending at or before the quotation (firstEnd falls as people are added), and
+    // whether the source's speaker is among those that do.
+    let lo = 0, hi = this.firstEnd.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.firstEnd[mid] <= q.start) hi = mid; else lo = mid + 1; }
+    if (lo === this.people.length) return undefined;
+    return sourceSpeaker !== undefined && (this.earliestEnd.get(sourceSpeaker) ?? Infinity) <= q.start ? sourceSpeaker : this.people[lo].id;
+  }
+
+  /** The sentence's last mention of `id`. */
+  lastOf(id: string): NameMention | undefined {
+    return this.last.get(id);
+  }
+}
+
+/** The spans (in order of start, e.g. figures) inside [start, end). */
+function spansInside<T extends { start: number; end: number }>(list: T[], start: number, end: number): T[] {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].start < start) lo = mid + 1; else hi = mid; }
+  const out: T[] = [];
+  for (let i = lo; i < list.length && list[i].start < end; i++) if (list[i].end <= end) out.push(list[i]);
+  return out;
+}
+
+/** The sentence's text with its quotations' parts blanked with spaces (offsets kept). */
+function blankParts(text: string, base: number, quotes: RawQuote[]): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const q of quotes) for (const part of q.parts) {
+    out.push(text.slice(at, part.start - base), ' '.repeat(part.end - part.start));
+    at = part.end - base;
+  }
+  out.push(text.slice(at));
+  return out.join('');
+}
+
+/** Stretches of about this many characters are given keysWithEntities one at a time. */
+const KEY_STRETCH = 500;
+
+/**
+ * keysWithEntities(text, base, mentions), a stretch at a time with only the names that overlap it:
+ * for each word it finds the first name holding it, reading every name of the list, which for a
+ * sentence of thousands of names was quadratic. Stretches end at a space (no word is cut), a word
+ * finds the same first name among those overlapping its stretch, and a name's key is repeated at
+ * the join only if it would not have been (the key is dropped then): the keys are the same.
+ */
+function keysByStretch(text: string, base: number, mentions: NameMention[]): string[] {
+  const ix = mentionIndex(mentions);
+  if (text.length <= KEY_STRETCH || mentions.length < 8) return keysWithEntities(text, base, mentions);
+  const keys: string[] = [];
+  for (let a = 0; a < text.length;) {
+    let b = Math.min(text.length, a + KEY_STRETCH);
+    while (b < text.length && !/\s/.test(text[b])) b++;
+    const got = keysWithEntities(text.slice(a, b), base + a, ix.overlapping(base + a, base + b));
+    if (got.length && got[0].startsWith('@') && keys[keys.length - 1] === got[0]) got.shift();
+    for (const k of got) keys.push(k);
+    a = b;
+  }
+  return keys;
 }
 
 /**
@@ -337,8 +647,9 @@ export function narrowContradiction(text: string, c: { text: string; start: numb
 
 // Where one fact ends and the next begins: a conjunction or relative pronoun after a comma, a
 // participial phrase after a comma ("…, opening a summit that…", "…, smiling broadly"), a semicolon
-// or a dash.
-const CLAUSE_SPLIT = /[,;]\s+(?=(?:where|while|whereas|but|after|before|although|though|as|and then|which|who|whose|when|and)\b|\p{Ll}+ed\s+by\b|(?!(?:during|including|according|regarding|concerning|following|excluding|considering|pending|notwithstanding)\b)\p{Ll}+ing\b)|;\s+|\s+[—–]\s+|\s+--\s+/gu;
+// or a dash. Spaces before a dash are read from the first of them (`(?<!\s)`): a blanked-out
+// quotation is a long run of spaces, and trying each of its spaces took quadratic time.
+const CLAUSE_SPLIT = /[,;]\s+(?=(?:where|while|whereas|but|after|before|although|though|as|and then|which|who|whose|when|and)\b|\p{Ll}+ed\s+by\b|(?!(?:during|including|according|regarding|concerning|following|excluding|considering|pending|notwithstanding)\b)\p{Ll}+ing\b)|;\s+|(?<!\s)\s+[—–]\s+|(?<!\s)\s+--\s+/gu;
 
 const RELATIVE_CLAUSE = /,\s+(?:who|whose|which)\b[^,;:.!?]*?,\s+/gu;
 
@@ -676,10 +987,10 @@ function marksFor(corpus: Corpus, p: Passage, shared: Set<string>, conflicts: Co
   return marks.sort((a, b) => a.start - b.start);
 }
 
-function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: NameMention[], corpus: Corpus): Finding | undefined {
+function checkQuote(text: string, q: RawQuote, names: SentenceNames, corpus: Corpus): Finding | undefined {
   const words = q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   // The draft's speaker: a name or role next to the quote, or a pronoun for the last person named.
-  const context = [...before, ...mentions].map((m) => ({ start: m.start, end: m.end, id: m.id }));
+  const context = names.pronounContext(q.start);
   let match = compareQuote(q.text, corpus);
   // A quotation of one to three words is placed by the words around it ("the Russian leader's “busy timetable”").
   let placed = false;
@@ -691,7 +1002,7 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
     placed = !!short;
     match = short ?? match;
   }
-  const speakerId = resolveSpeaker(corpus, q.speakerText, context, q.start) ?? (match && !q.speakerText ? sentenceSpeaker(q, mentions, match.quote.speaker, corpus) : undefined);
+  const speakerId = resolveSpeaker(corpus, q.speakerText, context, q.start) ?? (match && !q.speakerText ? names.sentenceSpeaker(q, match.quote.speaker) : undefined);
   // A fragment of one to three words is someone's only in its context: placed by the words around
   // it, given to the speaker the source gives it to, or found word for word as the whole of a
   // source's quotation ("There is time") or with at least two words that carry meaning ("a great
@@ -717,7 +1028,7 @@ function checkQuote(text: string, q: RawQuote, mentions: NameMention[], before: 
   const attributable = sourceKind === 'person' || (sourceKind === 'organization' && (draftKind === 'person' || draftKind === 'organization'));
   if (speakerId && sourceSpeaker && speakerId !== sourceSpeaker && attributable) {
     const who = corpus.getEntity(sourceSpeaker)!;
-    const sm = [...mentions].reverse().find((m) => m.id === speakerId);
+    const sm = names.lastOf(speakerId);
     if (sm) {
       const surface = text.slice(sm.start, sm.end);
       const replacement = surface.includes(' ') ? who.name : who.name.split(' ').length > 1 && /^(Kim|Pak|Jo|An|Xi|Li)$/.test(who.name.split(' ')[0]) ? who.name.split(' ')[0] : who.name.split(' ').slice(-1)[0];
