@@ -93,3 +93,12 @@ function encodeChar(c: string): string {
 export function commandLink(command: string, args: unknown[]): string {
   return `command:${command}?${safeLinkTarget(encodeURIComponent(JSON.stringify(args)))}`;
 }
+
+/**
+ * Untrusted text for a plain-text UI that still renders codicons (quick pick labels, descriptions
+ * and details): on one line, with every `$(` broken by a word joiner, so a source titled
+ * "$(pass) Verified" shows those characters rather than an icon.
+ */
+export function plainLabel(s: string): string {
+  return plainLine(s).replace(/\$\(/g, `$${WORD_JOINER}(`);
+}

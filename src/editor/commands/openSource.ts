@@ -1,6 +1,7 @@
 // "Corroborate: Open Source": opens a corpus source at a line (from hover links), or picks one.
 import * as vscode from 'vscode';
 import type { EngineService } from '../engineService';
+import { plainLabel } from '../markdownSafe';
 
 export async function openSource(engine: EngineService, file?: unknown, line?: unknown): Promise<void> {
   let target = typeof file === 'string' ? file : undefined;
@@ -8,7 +9,8 @@ export async function openSource(engine: EngineService, file?: unknown, line?: u
   if (!target) {
     const sources = engine.summary?.sources ?? [];
     const pick = await vscode.window.showQuickPick(
-      sources.map((s) => ({ label: s.title, description: [s.outlet, s.date].filter(Boolean).join(', '), detail: s.path, s })),
+      // Titles, outlets and paths come from the corpus: no icon syntax of theirs is rendered.
+      sources.map((s) => ({ label: plainLabel(s.title), description: plainLabel([s.outlet, s.date].filter(Boolean).join(', ')), detail: plainLabel(s.path), s })),
       { placeHolder: 'Open a corpus source', matchOnDescription: true, matchOnDetail: true },
     );
     if (!pick) return;

@@ -2,7 +2,7 @@
 // permissive CommonMark + GFM + linkify parser: nothing from a source may come out live.
 import { strict as assert } from 'node:assert';
 import { fileURLToPath } from 'node:url';
-import { escapeMarkdown, markdownSlicer, plainLine, commandLink } from '../../../src/editor/markdownSafe';
+import { escapeMarkdown, markdownSlicer, plainLine, plainLabel, commandLink } from '../../../src/editor/markdownSafe';
 import { openSourceLink } from '../../../src/editor/hoverCard';
 import { sourceFileLink } from '../../../src/editor/report';
 import { diagnosticMessage, relatedInformationMessage } from '../../../src/editor/diagnosticMessage';
@@ -124,5 +124,14 @@ describe('diagnostic messages: source text on one line', () => {
     assert.equal(diagnosticMessage(name), 'Known name: Jane Doe - verified by the editor \uFFFD[2K (1 source)');
     assert.equal(diagnosticMessage({ ...name, kind: 'quote', verdict: 'misquoted', reason: 'The source reads “a\rFAKE”.' }), 'The source reads “a FAKE”.');
     assert.equal(relatedInformationMessage(name.evidence[0]), 'Source: Bridge opens $(pass) Supported by 3 sources x (2024-05-06)');
+  });
+});
+
+describe('quick pick labels from the corpus', () => {
+  it('show icon syntax and line breaks as text', () => {
+    const label = plainLabel('$(pass) Verified by the editor\r$(shield) ok');
+    assert.ok(!/\$\(/.test(label), label);
+    assert.ok(!/[\r\n]/.test(label));
+    assert.equal(label.replace(/\u2060/g, ''), '$(pass) Verified by the editor $(shield) ok');
   });
 });
