@@ -1,6 +1,7 @@
 // Figures in text: counts, ordinals, years, dates, measures, with what they count,
 // so that "two missiles" can be compared with "three missiles" and "1,000 km" with "620 miles".
 import { tokenize, STOPWORDS, keyOf, normalizeWord, type Token } from './text';
+import { DURATION_UNITS } from './wordLists';
 
 export type FigureKind = 'count' | 'ordinal' | 'times' | 'year' | 'date' | 'month' | 'weekday' | 'percent' | 'money' | 'measure' | 'score';
 
@@ -230,7 +231,7 @@ function anchorsOf(text: string, base: number, toks: Token[], i: number, j: numb
 
 /** Whether two figures can be compared: same kind family and the same thing counted or the same surroundings. */
 /** Heads that make a count a span of time (comparison keys). */
-const DURATION_HEADS = new Set(['second', 'minut', 'hour', 'dai', 'week', 'month', 'year', 'decad', 'centuri']);
+const DURATION_HEADS = new Set(DURATION_UNITS.map((w) => keyOf(normalizeWord(w))));
 
 export function comparable(a: Figure, b: Figure): boolean {
   // "failed twice" and "its second attempt" say the same; a different value is not a contradiction.

@@ -59,3 +59,5 @@ export const STOP_DEMONYMS = new Set(['african', 'american', 'asian', 'european'
 export const RANKS = new Set(['marshal', 'general', 'admiral', 'colonel', 'captain', 'major', 'lieutenant', 'sergeant', 'president', 'minister', 'governor', 'mayor', 'senator', 'ambassador', 'chancellor', 'king', 'queen', 'prince']);
 /** Words before a rank that make it another office ("Vice President", "Deputy Minister"). */
 export const RANK_MODIFIERS = new Set(['vice', 'deputy', 'acting', 'assistant', 'associate', 'lieutenant', 'under', 'sub', 'co']);
+/** Units of a span of time: a count of them ("two hours", "four years") measures a duration. */
+export const DURATION_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century'];
