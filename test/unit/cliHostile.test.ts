@@ -15,10 +15,10 @@ function run(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
 }
 /** Control characters and line separators other than the newline that ends each line of output (tab allowed). */
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const where = (s: string) => JSON.stringify(s.match(new RegExp(`.{0,30}${UNPRINTABLE.source}.{0,30}`, 'u'))?.[0]);
 
-describe('CLI text output of a hostile corpus (issue 12)', function () {
+describe('CLI text output of a hostile corpus', function () {
   before(function () {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   });

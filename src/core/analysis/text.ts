@@ -183,8 +183,13 @@ export function lineStartsOf(text: string): number[] {
 
 /** Characters that end a line somewhere: CR, LF, VT, FF, NEL, LS, PS (CommonMark breaks at CR and LF; terminals, browsers and the Problems panel at the others). */
 const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/g;
-/** The other control characters: C0 but tab, DEL, C1 (NEL is a line break). */
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/**
+ * The other control characters: C0 but tab, DEL, C1 (NEL is a line break), and the bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which reorder the text around
+ * them on screen. The marks LRM, RLM and ALM stay: they reorder nothing beyond themselves and
+ * right-to-left text needs them.
+ */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text from a source or a draft on one line: every line break becomes a space and every other

@@ -31,7 +31,7 @@ function live(tokens: Token[], allowed: string[]): string[] {
   return flatten(tokens).filter((t) => LIVE_TYPES.includes(t.type) && !allowed.includes(t.type)).map((t) => `${t.type} ${JSON.stringify(t.content || hrefOf(t))}`);
 }
 
-describe('hostile corpus: nothing live from a source (issue 12)', () => {
+describe('hostile corpus: nothing live from a source', () => {
   let findings: Finding[];
   before(async () => { findings = await hostileFindings(); });
 
@@ -39,11 +39,11 @@ describe('hostile corpus: nothing live from a source (issue 12)', () => {
     const ev = findings.flatMap(shown);
     const quotes = ev.map((e) => e.quote).join('\n');
     const titles = ev.map((e) => `${e.title} ${e.outlet ?? ''}`).join('\n');
-    for (const s of ['www.', 'https://', '//evil', '@evil.com', 'evil-news.ru', '$(pass)', '$(check)', '<b>', '&amp;', '[the plan](', '![logo](', '\r---\r', '\r===', '\u2028', '\u2029', '\u0085', '\n', '\u000b', '\u001b[2K\rFAKE']) {
+    for (const s of ['www.', 'https://', '//evil', '@evil.com', 'evil-news.ru', '$(pass)', '$(check)', '<b>', '&amp;', '[the plan](', '![logo](', '\r---\r', '\r===', '\u2028', '\u2029', '\u0085', '\n', '\u000b', '\u001b[2K\rFAKE', '\u202e', '\u2067']) {
       assert.ok(quotes.includes(s), `a passage with ${JSON.stringify(s)}`);
     }
     assert.ok(ev.some((e) => e.quote.startsWith('- ')) && ev.some((e) => e.quote.startsWith('1) ')), 'passages that start like list items');
-    for (const s of ['\r- verified by the editor', '\r# $(pass)', '\r===', '<img', '[click](', 'desk@evil.com', '\u2028- verified', '\u001b]8;;', '\u009b']) {
+    for (const s of ['\r- verified by the editor', '\r# $(pass)', '\r===', '<img', '[click](', 'desk@evil.com', '\u2028- verified', '\u001b]8;;', '\u009b', '\u202e']) {
       assert.ok(titles.includes(s), `a title or outlet with ${JSON.stringify(s)}`);
     }
     assert.ok(ev.some((e) => e.path.includes(')')), 'a file name with ")"');
@@ -53,7 +53,7 @@ describe('hostile corpus: nothing live from a source (issue 12)', () => {
   it('hover cards: no link but our own, no image, HTML, heading, rule, list, line break or codicon from a source', () => {
     for (const f of findings) {
       const md = renderHoverCard(f);
-      assert.ok(!/[\r\v\f\u0085\u2028\u2029\u0000-\u0008\u000e-\u001f\u007f-\u009f]/.test(md), `a line separator or control character in ${JSON.stringify(md)}`);
+      assert.ok(!/[\r\v\f\u0085\u2028\u2029\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(md), `a line separator or control character in ${JSON.stringify(md)}`);
       const tokens = parse(md);
       assert.deepEqual(live(tokens, ['blockquote_open', 'link_open']), [], md);
       // The card's blocks: paragraphs, then one quotation per piece of evidence (passage, then its source).
@@ -86,7 +86,7 @@ describe('hostile corpus: nothing live from a source (issue 12)', () => {
 
   it('report: no link but ours, no image, HTML, rule, list, line break or codicon; only our headings', () => {
     const md = renderReport(findings, { fileName: 'draft.md', sources: 3, checkedAt: new Date('2026-01-01T00:00:00Z') });
-    assert.ok(!/[\r\v\f\u0085\u2028\u2029\u0000-\u0008\u000e-\u001f\u007f-\u009f]/.test(md), 'a line separator or control character');
+    assert.ok(!/[\r\v\f\u0085\u2028\u2029\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(md), 'a line separator or control character');
     const tokens = parse(md);
     assert.deepEqual(live(tokens, ['blockquote_open', 'link_open', 'heading_open', 'table_open']), [], md);
     const claims = findings.filter((f) => f.kind !== 'name');

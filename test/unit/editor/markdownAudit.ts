@@ -49,7 +49,7 @@ export function visibleText(inline: Token): string {
 
 /** How untrusted text should read once rendered: one line, control characters shown as U+FFFD, trimmed. */
 export function expectedText(s: string): string {
-  return s.replace(/[\n\v\f\r\u0085\u2028\u2029\t]/g, ' ').replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '\uFFFD').trim();
+  return s.replace(/[\n\v\f\r\u0085\u2028\u2029\t]/g, ' ').replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD').trim();
 }
 
 /** The blocks at the top of a document (or directly inside a container), as [type, its tokens]. */
