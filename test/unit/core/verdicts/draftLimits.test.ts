@@ -15,7 +15,7 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const WORKER = path.join(ROOT, 'dist', 'engineWorker.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', '--no-cache', ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60000 });
 
-describe('the size limit of a draft (issue 12)', function () {
+describe('the size limit of a draft', function () {
   this.timeout(60000);
   let corpus: Corpus;
   before(async () => { corpus = await seeds(); });

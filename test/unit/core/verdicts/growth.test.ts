@@ -48,7 +48,7 @@ function assertLinear(corpus: Corpus, make: (n: number) => string, n: number): v
   assert.ok(g.sizes[2] <= 300_000, 'the drafts must stay well under the size limit (1 MiB)');
 }
 
-describe('bounded work for any input (issue 12): the check grows linearly', function () {
+describe('bounded work for any input: the check grows linearly', function () {
   this.timeout(120000);
   let corpus: Corpus;
   before(async () => { corpus = await seeds(); });

@@ -54,7 +54,7 @@ describe('incremental checking equals a full check (property)', function () {
   });
 });
 
-describe('stale verdicts while typing (issue 12)', () => {
+describe('incremental checks equal full checks while typing (no stale verdicts)', () => {
   const quote = '“China will be hardly too happy about Russia entering into what Chinese consider their monopoly territory,” he said.';
   // Two sentences between the name and the pronoun, the one in between naming only places.
   const draft = `Dmitry Peskov spoke in Moscow on Wednesday. Officials from Russia and North Korea met in Vladivostok. ${quote}`;
