@@ -9,6 +9,7 @@ import { MAX_DRAFT_BYTES, draftSizeProblem } from './core/analysis/limits';
 import { oneLine } from './core/analysis/text';
 import { AnalysisPool } from './core/corpus/analysisPool';
 import type { NlpMode } from './core/analysis/entities';
+import type { PieceJob } from './core/corpus/corpus';
 
 const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] [--names] FILE...
 
@@ -70,12 +71,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const seedsDir = path.join(__dirname, '..', 'seeds');
   const loaded = await loadSources(args.corpus, { baseDir: process.cwd(), includeSeeds: args.seeds, seedsDir });
-  for (const p of loaded.problems) process.stderr.write(`corroborate: corpus: ${printable(p.path)}: ${printable(p.message)} (skipped)\n`);
+  for (const p of loaded.problems) process.stderr.write(`corroborate: corpus: ${printable(p.path)}: ${printable(p.message)}${p.severity === 'skipped' ? ' (skipped)' : ''}\n`);
   let store: FileIndexStore | undefined;
   if (args.cache) store = new FileIndexStore(args.cache);
   // A big corpus is analysed in worker threads (dist/engineWorker.js, beside this file).
   let pool: AnalysisPool | undefined;
-  const threads = { analyseFrom: 64, analyse: (batch: { text: string }[], mode: NlpMode) => (pool ??= new AnalysisPool(path.join(__dirname, 'engineWorker.js'))).analyse(batch, mode) };
+  const poolOf = () => (pool ??= new AnalysisPool(path.join(__dirname, 'engineWorker.js')));
+  const threads = {
+    analyseFrom: 64,
+    analyse: (batch: { text: string }[], mode: NlpMode) => poolOf().analyse(batch, mode),
+    pieces: (batch: PieceJob[], mode: NlpMode) => poolOf().pieces(batch, mode),
+  };
   const { corpus, stats } = await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
     // An unwritable cache folder must not stop the check.
     process.stderr.write(`corroborate: index cache unavailable (${printable(e.message)}); continuing without it\n`);

@@ -136,4 +136,6 @@ export interface Finding {
 export interface CorpusProblem {
   path: string;
   message: string;
+  /** 'skipped': the file, line or folder was not loaded. 'warning': it was loaded (or rebuilt) all the same. */
+  severity: 'skipped' | 'warning';
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { EngineClient, type Finding, type CorpusSummary, type CorpusProblem } from '../core';
+import { corpusProblemNotice } from './statusText';
 import type { EngineEvent } from '../core/engine/engineClient';
 import type { Settings } from './settings';
 
@@ -107,11 +108,10 @@ export class EngineService implements vscode.Disposable {
             const fresh = r.problems.filter((p) => !this.reported.has(`${p.path}\0${p.message}`));
             for (const p of fresh) {
               this.reported.add(`${p.path}\0${p.message}`);
-              this.log.appendLine(`[corpus] skipped ${p.path}: ${p.message}`);
+              this.log.appendLine(`[corpus] ${p.severity === 'skipped' ? 'skipped' : 'warning'} ${p.path}: ${p.message}`);
             }
             if (fresh.length) {
-              void vscode.window.showWarningMessage(
-                `Corroborate: ${fresh.length} corpus file${fresh.length === 1 ? '' : 's'} skipped (${path.basename(fresh[0].path)}: ${fresh[0].message}${fresh.length > 1 ? ', …' : ''}).`,
+              void vscode.window.showWarningMessage(corpusProblemNotice(fresh),
                 'Show Output',
               ).then((pick) => { if (pick) this.log.show(true); });
             }
@@ -189,3 +189,4 @@ export class EngineService implements vscode.Disposable {
     void this.client.dispose();
   }
 }
+

@@ -1,5 +1,5 @@
 // Status bar text for the active draft's counts (pure).
-import type { Finding } from '../core/types';
+import type { Finding, CorpusProblem } from '../core/types';
 import { countByVerdict } from './report';
 
 /** Shown once in the status bar when the engine worker died and a new one has reloaded the corpus. */
@@ -21,4 +21,16 @@ export function statusText(findings: Finding[] | undefined, state: 'indexing' | 
   const summary = `${c.supported} supported, ${c.contradicted} contradicted, ${c.misquoted} misquoted, ${c.misattributed} misattributed, ${c.unverified} unverified; ${c.found} names found.`;
   if (state === 'restarting') return { text: `$(sync~spin) ${counts}`, tooltip: `Corroborate's engine stopped unexpectedly and is restarting; until it is back these are the last findings: ${summary}` };
   return { text: counts, tooltip: `Corroborate: ${summary} Click to check claims.` };
+}
+
+/**
+ * The one notification for a load's new corpus problems: how many were skipped (files, lines or
+ * folders not loaded) and how many are warnings about what loaded all the same, with the first one.
+ */
+export function corpusProblemNotice(problems: CorpusProblem[]): string {
+  const skipped = problems.filter((p) => p.severity === 'skipped').length;
+  const warned = problems.length - skipped;
+  const parts = [skipped && `${skipped} corpus ${skipped === 1 ? 'entry' : 'entries'} skipped`, warned && `${warned} corpus warning${warned === 1 ? '' : 's'}`].filter(Boolean);
+  const first = problems[0];
+  return `Corroborate: ${parts.join(', ')} (${first.path.split(/[\\/]/).pop()}: ${first.message}${problems.length > 1 ? ', …' : ''}).`;
 }

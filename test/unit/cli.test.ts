@@ -57,6 +57,18 @@ describe('CLI (bundled dist/cli.js)', function () {
     const r = run('check', '--format', 'json', '--no-seeds', '--corpus', dir, 'samples/draft.md');
     const j = JSON.parse(r.stdout);
     assert.equal(j.corpus.articles, 1);
-    assert.match(r.stderr, /bad\.txt: binary/);
+    assert.match(r.stderr, /bad\.txt: binary.*\(skipped\)$/m);
+  });
+
+  it('says "(skipped)" only for what was not loaded: a bad date is a warning about an article that loaded', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-corpus-'));
+    writeFileSync(path.join(dir, 'dated.md'), '---\ntitle: Local story\ndate: 2023-13-45\n---\nMayor Jane Doe opened the new bridge on Monday.\n');
+    writeFileSync(path.join(dir, 'wire.jsonl'), '{"text":"Mayor Jane Doe spoke."}\nnot json\n');
+    const r = run('check', '--format', 'json', '--no-cache', '--no-seeds', '--corpus', dir, 'samples/draft.md');
+    assert.equal(JSON.parse(r.stdout).corpus.articles, 2);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 2, r.stderr);
+    assert.match(lines.find((l) => l.includes('dated.md'))!, /invalid date "2023-13-45".*loaded without a date$/);
+    assert.match(lines.find((l) => l.includes('wire.jsonl:2'))!, /not valid JSON \(skipped\)$/);
   });
 });

@@ -3,16 +3,21 @@
 import type { EntityTable } from './entities';
 
 const PRONOUN_RE = /^(he|she|they)$/i;
+/** "he" is looked for among this many names before the quotation at most: further back it is no one's (and the walk stays linear). */
+const PRONOUN_LOOKBACK = 64;
 /**
  * Resolves a speaker phrase to an entity id: an alias, a role ("the Kremlin spokesman"), or a
  * pronoun (the last person named before). A phrase that names a person and an organisation
- * ("Siemon Wezeman of SIPRI", "US analyst Ankit Panda") resolves to the person.
+ * ("Siemon Wezeman of SIPRI", "US analyst Ankit Panda") resolves to the person. Only the first
+ * `count` of `mentions` (in text order) are looked at, so a caller walking a long article passes its
+ * whole list instead of copying a prefix for every quotation.
  */
-export function resolveSpeaker(corpus: EntityTable, speakerText: string | undefined, mentions: { start: number; end: number; id: string }[], at: number): string | undefined {
+export function resolveSpeaker(corpus: EntityTable, speakerText: string | undefined, mentions: readonly { start: number; end: number; id: string }[], at: number, count = mentions.length): string | undefined {
   if (!speakerText) return undefined;
   const s = speakerText.replace(/’/g, "'").replace(/^(the|The)\s+/, '');
   if (PRONOUN_RE.test(s)) {
-    for (let i = mentions.length - 1; i >= 0; i--) {
+    const n = Math.min(count, mentions.length);
+    for (let i = n - 1; i >= Math.max(0, n - PRONOUN_LOOKBACK); i--) {
       const m = mentions[i];
       if (m.start < at && corpus.getEntity(m.id)?.kind === 'person') return m.id;
     }

@@ -3,11 +3,13 @@
 // the editor's thread above it) stays free. The worker side is in engineWorker.ts (role 'analyse').
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { SourceAnalysis } from './corpus';
-import type { NlpMode } from '../analysis/entities';
+import type { SourceAnalysis, PieceJob } from './corpus';
+import type { NlpMode, Mention } from '../analysis/entities';
 
-export interface AnalyseRequest { id: number; batch: string[]; mode: NlpMode }
-export type AnalyseResponse = { id: number; ok: true; result: SourceAnalysis[] } | { id: number; ok: false; error: string };
+/** Whole articles to analyse, or the pieces of one long article whose names to find. */
+export type AnalyseRequest = { id: number; kind: 'sources'; batch: string[]; mode: NlpMode } | { id: number; kind: 'pieces'; batch: PieceJob[]; mode: NlpMode };
+export type AnalyseResponse = { id: number; ok: true; result: SourceAnalysis[] | Mention[][] } | { id: number; ok: false; error: string };
+type Job = { req: AnalyseRequest; resolve: (r: never) => void; reject: (e: Error) => void };
 
 /** How many analysis threads to use: one per core, at most `max`. */
 export function defaultAnalysisThreads(max = 4): number {
@@ -17,20 +19,20 @@ export function defaultAnalysisThreads(max = 4): number {
 export class AnalysisPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: { req: AnalyseRequest; resolve: (r: SourceAnalysis[]) => void; reject: (e: Error) => void }[] = [];
-  private readonly running = new Map<Worker, { resolve: (r: SourceAnalysis[]) => void; reject: (e: Error) => void }>();
+  private readonly queue: Job[] = [];
+  private readonly running = new Map<Worker, Job>();
   private nextId = 1;
   private failed: Error | undefined;
 
   /** `script` is the bundled dist/engineWorker.js. */
   constructor(script: string, size = defaultAnalysisThreads()) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(script, { workerData: { role: 'analyse' } });
+      const w = new Worker(script, { workerData: { role: 'analyse' }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
       w.on('message', (m: AnalyseResponse) => {
         const job = this.running.get(w);
         this.running.delete(w);
         this.idle.push(w);
-        if (job) { if (m.ok) job.resolve(m.result); else job.reject(new Error(m.error)); }
+        if (job) { if (m.ok) job.resolve(m.result as never); else job.reject(new Error(m.error)); }
         this.pump();
       });
       w.on('error', (e) => this.fail(e));
@@ -41,13 +43,20 @@ export class AnalysisPool {
   }
 
   /** Analyses a batch of texts; resolves in the order given. Matches IndexOptions['analyse']. */
-  analyse = (batch: { text: string }[], mode: NlpMode): Promise<SourceAnalysis[]> => {
+  analyse = (batch: { text: string }[], mode: NlpMode): Promise<SourceAnalysis[]> =>
+    this.submit({ id: this.nextId++, kind: 'sources', batch: batch.map((b) => b.text), mode });
+
+  /** Finds the names of pieces of a long article; resolves in the order given. Matches IndexOptions['pieces']. */
+  pieces = (batch: PieceJob[], mode: NlpMode): Promise<Mention[][]> =>
+    this.submit({ id: this.nextId++, kind: 'pieces', batch, mode });
+
+  private submit<T>(req: AnalyseRequest): Promise<T> {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ req: { id: this.nextId++, batch: batch.map((b) => b.text), mode }, resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ req, resolve: resolve as (r: never) => void, reject });
       this.pump();
     });
-  };
+  }
 
   private pump(): void {
     while (this.idle.length && this.queue.length) {

@@ -598,20 +598,39 @@ export function analysisPieces(text: string, size = ANALYSIS_PIECE): AnalysisPie
   return pieces;
 }
 
+/** What one piece of an article needs for its names: its text and its headings (offsets into the piece). */
+export interface PieceJob { text: string; headings: { start: number; end: number }[] }
+
+/** The name-finding job of each piece of `text` (the costly, independent part of analysing it). */
+export function pieceJobs(text: string, pieces: AnalysisPiece[]): PieceJob[] {
+  return pieces.map((piece) => ({
+    text: piece.start === 0 && piece.end === text.length ? text : text.slice(piece.start, piece.end),
+    headings: piece.sentences.filter((s) => s.heading).map((s) => ({ start: s.start - piece.start, end: s.end - piece.start })),
+  }));
+}
+
+/** The names of one piece (see pieceJobs): run here or in an analysis thread. */
+export function pieceMentions(job: PieceJob, mode: NlpMode = 'full'): Mention[] {
+  return extractMentions(job.text, job.headings, mode);
+}
+
 /**
  * Analyses one source text. `mode` picks full compromise tagging or the fast lexicon lookup; texts
  * longer than `pieceSize` are analysed piece by piece (see analysisPieces), offsets shifted back.
  */
 export function analyseSource(text: string, mode: NlpMode = 'full', pieceSize = ANALYSIS_PIECE): SourceAnalysis {
+  const pieces = analysisPieces(text, pieceSize);
+  return finishAnalysis(text, pieces, pieceJobs(text, pieces).map((job) => pieceMentions(job, mode)));
+}
+
+/** Completes the analysis of `text` from its pieces and each piece's names (offsets into the piece). */
+export function finishAnalysis(text: string, pieces: AnalysisPiece[], found: Mention[][]): SourceAnalysis {
   const sentences: Sentence[] = [];
   const mentions: Mention[] = [];
-  for (const piece of analysisPieces(text, pieceSize)) {
-    const whole = piece.start === 0 && piece.end === text.length;
-    const headings = piece.sentences.filter((s) => s.heading).map((s) => ({ start: s.start - piece.start, end: s.end - piece.start }));
-    const found = extractMentions(whole ? text : text.slice(piece.start, piece.end), headings, mode);
-    for (const m of found) mentions.push(whole ? m : { ...m, start: m.start + piece.start, end: m.end + piece.start });
+  pieces.forEach((piece, p) => {
+    for (const m of found[p]) mentions.push(piece.start === 0 ? m : { ...m, start: m.start + piece.start, end: m.end + piece.start });
     for (const s of piece.sentences) sentences.push(s);
-  }
+  });
   const quotes = sentences.map((s) => findQuotes(s.text, s.start));
   const keys: string[] = [];
   const quoteWords: string[][] = [];
@@ -706,7 +725,7 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
         const recent = lastSpeaker && k - lastSpeakerAt <= 4 ? lastSpeaker : undefined;
         let speaker = q.speakerText && /^(he|she)$/i.test(q.speakerText) && recent
           ? recent
-          : resolveSpeaker(corpus, q.speakerText, resolved.slice(0, ri + inP.length), q.start);
+          : resolveSpeaker(corpus, q.speakerText, resolved, q.start, ri + inP.length);
         // A quotation standing alone right after another by the same speaker continues it.
         if (!speaker && !q.speakerText && lastPassageHadQuote && q.start - sent.start <= 1) speaker = lastSpeaker;
         // No attribution the rules read ("Putin meanwhile praised “the future …”"): the first person the

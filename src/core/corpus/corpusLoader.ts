@@ -38,11 +38,11 @@ export async function expandCorpusPaths(paths: string[], baseDir: string): Promi
     const abs = path.resolve(cwd, p);
     if (/[*?[\]{}]/.test(p)) {
       const matched = await w.glob(p.replace(/\\/g, '/'), cwd, /\*\*/.test(p), false);
-      if (!matched) problems.push({ path: p, message: 'no files match this pattern' });
+      if (!matched) problems.push({ path: p, message: 'no files match this pattern', severity: 'skipped' });
       continue;
     }
     let lst;
-    try { lst = await fs.lstat(abs); } catch (e) { problems.push({ path: abs, message: errCode(e) === 'ENOENT' ? 'not found' : `unreadable (${errCode(e)})` }); continue; }
+    try { lst = await fs.lstat(abs); } catch (e) { problems.push({ path: abs, message: errCode(e) === 'ENOENT' ? 'not found' : `unreadable (${errCode(e)})`, severity: 'skipped' }); continue; }
     let st;
     try { st = await fs.stat(abs); } catch (e) { await w.badLink(abs, errCode(e)); continue; }
     if (st.isDirectory()) await w.glob('**/*', abs, true, true);
@@ -156,7 +156,7 @@ class Walk {
   /** Files unique by real path, and the problems, each once. */
   async finish(problems: CorpusProblem[]): Promise<{ files: string[]; problems: CorpusProblem[] }> {
     for (const [link, target] of this.loops) this.found.push({ path: link, hops: this.hops(path.dirname(link)), problem: `symbolic link loop (leads back to ${target}, a folder it is in); not followed` });
-    for (const [dir, code] of this.unlisted) problems.push({ path: dir, message: `folder unreadable (${code}); skipped` });
+    for (const [dir, code] of this.unlisted) problems.push({ path: dir, message: `folder unreadable (${code})`, severity: 'skipped' });
     // A file is known by its real path; a link by the real folder it sits in and its name.
     const best = new Map<string, Found>();
     const better = (a: Found, b: Found) => a.hops - b.hops || a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -168,7 +168,7 @@ class Walk {
     });
     this.found.forEach((f, i) => { const had = best.get(keys[i]); if (!had || better(f, had) < 0) best.set(keys[i], f); });
     const chosen = [...best.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const f of chosen) if (f.problem) problems.push({ path: f.path, message: f.problem });
+    for (const f of chosen) if (f.problem) problems.push({ path: f.path, message: f.problem, severity: 'skipped' });
     return { files: chosen.filter((f) => !f.problem).map((f) => f.path), problems };
   }
 }
@@ -211,10 +211,10 @@ async function loadSeeds(dir: string): Promise<LoadResult> {
   let manifest: SeedManifest = {};
   const problems: CorpusProblem[] = [];
   try { manifest = JSON.parse(await fs.readFile(path.join(dir, 'manifest.json'), 'utf8')); }
-  catch (e) { problems.push({ path: path.join(dir, 'manifest.json'), message: `seed manifest unreadable (${(e as Error).message}); titles fall back to first lines` }); }
+  catch (e) { problems.push({ path: path.join(dir, 'manifest.json'), message: `seed manifest unreadable (${(e as Error).message}); titles fall back to first lines`, severity: 'warning' }); }
   let names: string[] = [];
   try { names = (await fs.readdir(dir)).filter((f) => f.endsWith('.txt')).sort(); }
-  catch { return { sources: [], problems: [{ path: dir, message: 'bundled seeds folder is missing' }], files: [] }; }
+  catch { return { sources: [], problems: [{ path: dir, message: 'bundled seeds folder is missing', severity: 'skipped' }], files: [] }; }
   const sources: Source[] = [];
   for (const n of names) {
     const r = await readSourceFile(path.join(dir, n), DEFAULT_MAX_FILE_BYTES);
@@ -266,7 +266,7 @@ export async function readAtMost(handle: FileHandle, maxBytes: number, sizeHint 
 
 /** Reads one file, refusing special, binary, empty and oversized files with a clear reason. */
 export async function readSourceFile(file: string, maxBytes: number): Promise<{ sources: Source[]; problems: CorpusProblem[] }> {
-  const refuse = (message: string) => ({ sources: [], problems: [{ path: file, message }] });
+  const refuse = (message: string) => ({ sources: [], problems: [{ path: file, message, severity: 'skipped' as const }] });
   const tooLarge = (n: number) => refuse(`too large (${size(n)}; the limit is ${size(maxBytes)})`);
   let buf: Buffer;
   let handle: FileHandle | undefined;
@@ -342,13 +342,13 @@ export function parseSourceText(file: string, text: string): { sources: Source[]
       if (odd.length) {
         const first = fm[1]!.split(/\r?\n/)[odd[0]].trim();
         const more = odd.length > 1 ? `; ${odd.length - 1} more such line${odd.length > 2 ? 's' : ''}` : '';
-        problems.push({ path: `${file}:${odd[0] + 2}`, message: `front matter line is not "key: value" (${JSON.stringify(first.length > 60 ? first.slice(0, 57) + '...' : first)}${more}); ignored` });
+        problems.push({ path: `${file}:${odd[0] + 2}`, message: `front matter line is not "key: value" (${JSON.stringify(first.length > 60 ? first.slice(0, 57) + '...' : first)}${more}); ignored`, severity: 'warning' });
       }
       body = text.slice(fm[0].length);
       titleFrom = body;
       lineOffset = fm[0].split(/\r\n|\r|\n/).length - 1;
     } else if (/^---[ \t]*\r?\n/.test(text)) {
-      problems.push({ path: `${file}:1`, message: 'front matter is not closed (no "---" line ends it); the file is read as plain text' });
+      problems.push({ path: `${file}:1`, message: 'front matter is not closed (no "---" line ends it); the file is read as plain text', severity: 'warning' });
       titleFrom = text.replace(/^---[ \t]*\r?\n/, '');
     }
   }
@@ -375,12 +375,12 @@ function parseJsonl(file: string, id: string, text: string): { sources: Source[]
     if (!line.trim()) return;
     const where = `${file}:${i + 1}`;
     let v: unknown;
-    try { v = JSON.parse(line); } catch { problems.push({ path: where, message: 'not valid JSON; line skipped' }); return; }
+    try { v = JSON.parse(line); } catch { problems.push({ path: where, message: 'not valid JSON', severity: 'skipped' }); return; }
     // Each line must be one article: an object. null, numbers, strings and arrays are not.
-    if (!v || typeof v !== 'object' || Array.isArray(v)) { problems.push({ path: where, message: `not an article object (${jsonKind(v)}); line skipped` }); return; }
+    if (!v || typeof v !== 'object' || Array.isArray(v)) { problems.push({ path: where, message: `not an article object (${jsonKind(v)})`, severity: 'skipped' }); return; }
     const o = v as Record<string, unknown>;
     const body = [o.text, o.body, o.content].find((x) => typeof x === 'string') as string | undefined;
-    if (!body?.trim()) { problems.push({ path: where, message: 'no "text" field; line skipped' }); return; }
+    if (!body?.trim()) { problems.push({ path: where, message: 'no "text" field', severity: 'skipped' }); return; }
     const str = (k: string) => (typeof o[k] === 'string' && (o[k] as string).trim() ? (o[k] as string).trim() : undefined);
     const src: Source = { id: `${id}#${i + 1}`, path: file, title: str('title') ?? firstLine(body), text: body, lineOffset: i };
     const outlet = str('outlet') ?? str('publisher') ?? str('source');
@@ -398,7 +398,7 @@ function parseJsonl(file: string, id: string, text: string): { sources: Source[]
 function checkedDate(raw: unknown, where: string, problems: CorpusProblem[]): string | undefined {
   if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return undefined;
   const date = typeof raw === 'string' ? normalizeDate(raw) : undefined;
-  if (!date) problems.push({ path: where, message: `invalid date ${JSON.stringify(raw)} (expected a calendar date written YYYY-MM-DD); the article is loaded without a date` });
+  if (!date) problems.push({ path: where, message: `invalid date ${JSON.stringify(raw)} (expected a calendar date written YYYY-MM-DD); the article is loaded without a date`, severity: 'warning' });
   return date;
 }
 

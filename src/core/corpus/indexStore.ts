@@ -8,8 +8,8 @@ import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { Source, CorpusProblem } from '../types';
-import { Corpus, buildCorpus, analyseSource, resolveMode, type SourceAnalysis, type CorpusSnapshot } from './corpus';
-import type { NlpMode } from '../analysis/entities';
+import { Corpus, buildCorpus, analyseSource, analysisPieces, pieceJobs, finishAnalysis, resolveMode, type SourceAnalysis, type CorpusSnapshot, type PieceJob } from './corpus';
+import type { NlpMode, Mention } from '../analysis/entities';
 import { releaseTexts } from './lazyText';
 import { mapLimited } from './limit';
 
@@ -25,19 +25,73 @@ export interface IndexStore {
   put(key: string, data: Uint8Array): Promise<void>;
   /** Where the value of `key` is kept (without a key: the store itself), for messages: a file path. */
   describe?(key?: string): string;
+  /**
+   * Drops what no current run can use: entries of older index formats, snapshots of earlier states of
+   * a corpus beyond the few most recent (keeping `keep`), and writes abandoned by a killed process.
+   */
+  prune?(keep: string[]): Promise<void>;
 }
 
 /** Bumped whenever analysis or index layout changes, so old caches are ignored. */
-export const INDEX_FORMAT = 'corroborate-index-22';
+export const INDEX_FORMAT = 'corroborate-index-23';
 
 /** Cache files larger than this are not read (no index part comes near it). */
 const MAX_ENTRY_BYTES = 2 ** 31 - 1;
 
-/** An IndexStore in a folder: one file per key, written atomically. */
+/** Snapshots (whole-corpus indexes) kept per cache folder: a few corpora (workspaces) in turn stay warm. */
+export const SNAPSHOTS_KEPT = 4;
+/** A temporary file this old was abandoned by a process killed while writing it. */
+const ABANDONED_MS = 60 * 60 * 1000;
+/** The file names this store writes (an entry, or its temporary file), so pruning never touches anything else. */
+const ENTRY_FILE = /^[abc][0-9a-f]{40}\.bin(?:\.\d+\.\d+\.tmp)?$/;
+
+/**
+ * An IndexStore in a folder: one file per key, written atomically, under a folder named after the
+ * index format (`<dir>/corroborate-index-23/<2 chars>/<key>.bin`), so a new format's files never mix
+ * with an old one's and the old folder can be dropped whole.
+ */
 export class FileIndexStore implements IndexStore {
-  constructor(readonly dir: string) {}
-  private file(key: string) { return path.join(this.dir, key.slice(0, 2), key + '.bin'); }
+  readonly root: string;
+  constructor(readonly dir: string) { this.root = path.join(dir, INDEX_FORMAT); }
+  private file(key: string) { return path.join(this.root, key.slice(0, 2), key + '.bin'); }
   describe(key?: string): string { return key === undefined ? this.dir : this.file(key); }
+
+  async prune(keep: string[]): Promise<void> {
+    const list = async (d: string) => { try { return await fs.readdir(d, { withFileTypes: true }); } catch { return []; } };
+    const rmQuiet = (p: string) => fs.rm(p, { force: true }).catch(() => undefined);
+    // Older formats: a folder of an earlier format, and the first layout (entries straight under `dir`).
+    for (const e of await list(this.dir)) {
+      const p = path.join(this.dir, e.name);
+      if (e.isDirectory() && /^corroborate-index-\d+$/.test(e.name) && e.name !== INDEX_FORMAT) await fs.rm(p, { recursive: true, force: true }).catch(() => undefined);
+      else if (e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name)) {
+        for (const f of await list(p)) if (f.isFile() && ENTRY_FILE.test(f.name)) await rmQuiet(path.join(p, f.name));
+        await fs.rmdir(p).catch(() => undefined); // only if nothing else is in it
+      }
+    }
+    // This format: abandoned temporary files, and snapshots beyond the most recent few.
+    const now = Date.now();
+    const snapshots = new Map<string, number>();
+    for (const e of await list(this.root)) {
+      if (!e.isDirectory() || !/^[abc][0-9a-f]$/.test(e.name)) continue;
+      const d = path.join(this.root, e.name);
+      for (const f of await list(d)) {
+        if (!f.isFile() || !ENTRY_FILE.test(f.name)) continue;
+        const p = path.join(d, f.name);
+        const st = await fs.stat(p).catch(() => undefined);
+        if (!st) continue;
+        if (f.name.endsWith('.tmp')) { if (now - st.mtimeMs > ABANDONED_MS) await rmQuiet(p); continue; }
+        if (f.name[0] === 'a') continue;
+        const key = f.name.slice(1, 41);
+        snapshots.set(key, Math.max(snapshots.get(key) ?? 0, st.mtimeMs));
+      }
+    }
+    const kept = new Set(keep.map((k) => k.replace(/^[bc]/, '')));
+    const byAge = [...snapshots].filter(([k]) => !kept.has(k)).sort((x, y) => y[1] - x[1]);
+    for (const [key] of byAge.slice(Math.max(0, SNAPSHOTS_KEPT - kept.size))) {
+      await rmQuiet(this.file('b' + key));
+      await rmQuiet(this.file('c' + key));
+    }
+  }
   async get(key: string): Promise<Uint8Array | undefined> {
     // Only a regular file is read (a pipe put in its place would block), and no more than its size.
     let handle: FileHandle | undefined;
@@ -82,6 +136,11 @@ function textHash(text: string, mode: NlpMode): string {
   return createHash('sha1').update(INDEX_FORMAT).update('\0').update(mode).update('\0').update(text).digest('hex');
 }
 
+/** Articles at least this long (UTF-16 code units, about 25 analysis pieces) are shared between threads piece by piece when IndexOptions.pieces is given. */
+export const LONG_ARTICLE = 200_000;
+/** Pieces sent to a thread at once: few enough that both threads get work, enough to keep messages few. */
+const PIECES_PER_BATCH = 8;
+
 /** Corpora with more articles than this keep their text on disk, not in memory (see lazyText.ts). */
 export const KEEP_TEXTS_UP_TO = 500;
 
@@ -94,6 +153,11 @@ export interface IndexOptions {
   analyse?: (batch: { text: string }[], mode: NlpMode) => Promise<SourceAnalysis[]>;
   /** Use `analyse` only when at least this many sources need analysing (default 1); fewer are analysed here. */
   analyseFrom?: number;
+  /**
+   * Finds the names of pieces of one long article elsewhere (AnalysisPool.pieces), so that a single
+   * article of megabytes is shared between threads; articles of LONG_ARTICLE or more use it.
+   */
+  pieces?: (batch: PieceJob[], mode: NlpMode) => Promise<Mention[][]>;
   /** Keep every article's text in memory (default: only for corpora up to KEEP_TEXTS_UP_TO articles). */
   keepTexts?: boolean;
   /** Yield to the event loop between sources (default true) so a host stays responsive. */
@@ -117,7 +181,7 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   const snapshotKey = createHash('sha1').update(INDEX_FORMAT).update(mode).update(hashes.join(',')).update(meta.join('\n')).digest('hex');
   const store = opts.store;
   const problems: CorpusProblem[] = [];
-  const discard = (key: string, why: string) => problems.push({ path: store?.describe?.(key) ?? `index cache entry ${key}`, message: `${why}; discarded and rebuilt` });
+  const discard = (key: string, why: string) => problems.push({ path: store?.describe?.(key) ?? `index cache entry ${key}`, message: `${why}; discarded and rebuilt`, severity: 'warning' });
   if (store) {
     const snapshot = await loadSnapshot(store, snapshotKey, sources, discard);
     if (snapshot) {
@@ -145,10 +209,27 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
     });
     bad.forEach((why, i) => { if (why) discard('a' + hashes[i], why); });
   }
-  const missing = sources.map((_, i) => i).filter((i) => !analyses[i]);
+  let missing = sources.map((_, i) => i).filter((i) => !analyses[i]);
   let done = reused;
   opts.onProgress?.(done, sources.length);
   const yieldEvery = opts.yieldEvery ?? 1;
+  const long = opts.pieces ? missing.filter((i) => sources[i].text.length >= LONG_ARTICLE) : [];
+  const analysed = [...missing];
+  if (long.length) {
+    // Each long article's pieces, a few at a time, to whichever thread is free; then put back together here.
+    missing = missing.filter((i) => sources[i].text.length < LONG_ARTICLE);
+    for (const i of long) {
+      const text = sources[i].text;
+      const pieces = analysisPieces(text);
+      const jobs = pieceJobs(text, pieces);
+      const batches: PieceJob[][] = [];
+      for (let k = 0; k < jobs.length; k += PIECES_PER_BATCH) batches.push(jobs.slice(k, k + PIECES_PER_BATCH));
+      const found = (await Promise.all(batches.map((b) => opts.pieces!(b, mode)))).flat();
+      analyses[i] = finishAnalysis(text, pieces, found);
+      done++;
+      opts.onProgress?.(done, sources.length);
+    }
+  }
   if (opts.analyse && missing.length >= (opts.analyseFrom ?? 1)) {
     const batchSize = 32;
     const batches: number[][] = [];
@@ -167,7 +248,7 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
       if (yieldEvery && n % yieldEvery === 0) { opts.onProgress?.(done, sources.length); await new Promise((r) => setImmediate(r)); }
     }
   }
-  if (store) await mapLimited(missing, STORE_PARALLEL, (i) => store.put('a' + hashes[i], seal('a' + hashes[i], v8.serialize(analyses[i]))));
+  if (store) await mapLimited(analysed, STORE_PARALLEL, (i) => store.put('a' + hashes[i], seal('a' + hashes[i], v8.serialize(analyses[i]))));
   const corpus = buildCorpus(sources, { mode, analyses });
   if (store) {
     const { skeleton, blob } = packSnapshot(corpus.toSnapshot());
@@ -175,9 +256,11 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
     const sealedBlob = seal('b' + snapshotKey, blob);
     await store.put('b' + snapshotKey, sealedBlob);
     await store.put('c' + snapshotKey, seal('c' + snapshotKey, skeleton, sealedBlob.subarray(MAGIC.length, HEADER)));
+    // Clearing up is best effort: a folder that cannot be listed or emptied costs disk, not the index.
+    await store.prune?.([snapshotKey]).catch(() => undefined);
   }
   release();
-  return { corpus, stats: { sources: sources.length, analysed: missing.length, reused, snapshot: 'built', ms: performance.now() - t0, problems } };
+  return { corpus, stats: { sources: sources.length, analysed: analysed.length, reused, snapshot: 'built', ms: performance.now() - t0, problems } };
 }
 
 /** The stored snapshot for `key` when it is intact and fits `sources`; a damaged or misfitting one is reported. */

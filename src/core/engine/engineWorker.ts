@@ -7,7 +7,7 @@ import { warmLexicon } from '../analysis/lexicon';
 import { indexCorpus, FileIndexStore, MemoryIndexStore } from '../corpus/indexStore';
 import { getHeapStatistics } from 'node:v8';
 import { DraftChecker, checkDraft } from '../verdicts/checker';
-import { analyseSource, type Corpus } from '../corpus/corpus';
+import { analyseSource, pieceMentions, type Corpus } from '../corpus/corpus';
 import { withoutText } from '../corpus/lazyText';
 import { AnalysisPool, defaultAnalysisThreads, type AnalyseRequest, type AnalyseResponse } from '../corpus/analysisPool';
 
@@ -50,9 +50,11 @@ async function handle(req: Request): Promise<void> {
     const store = req.storeDir ? new FileIndexStore(req.storeDir) : new MemoryIndexStore();
     // Analysis threads only when there is much to analyse (a warm start analyses nothing).
     let pool: AnalysisPool | undefined;
+    const threads = () => (pool ??= new AnalysisPool(__filename, defaultAnalysisThreads(2)));
     const { corpus, stats } = await indexCorpus(loaded.sources, {
       store, mode: req.mode, analyseFrom: POOL_MIN_SOURCES,
-      analyse: (batch, mode) => (pool ??= new AnalysisPool(__filename, defaultAnalysisThreads(2))).analyse(batch, mode),
+      analyse: (batch, mode) => threads().analyse(batch, mode),
+      pieces: (batch, mode) => threads().pieces(batch, mode),
       onProgress: (done, total) => post({ type: 'progress', id: req.id, done, total }),
     }).finally(() => pool?.close());
     checkers = new DocumentCheckers(corpus);
@@ -79,7 +81,11 @@ if ((workerData as { role?: string } | undefined)?.role === 'analyse') {
   // An analysis thread of AnalysisPool: texts in, analyses out.
   parentPort!.on('message', (req: AnalyseRequest) => {
     let res: AnalyseResponse;
-    try { res = { id: req.id, ok: true, result: req.batch.map((t) => analyseSource(t, req.mode)) }; }
+    try {
+      res = req.kind === 'pieces'
+        ? { id: req.id, ok: true, result: req.batch.map((job) => pieceMentions(job, req.mode)) }
+        : { id: req.id, ok: true, result: req.batch.map((t) => analyseSource(t, req.mode)) };
+    }
     catch (e) { res = { id: req.id, ok: false, error: (e as Error).stack ?? String(e) }; }
     parentPort!.postMessage(res);
   });

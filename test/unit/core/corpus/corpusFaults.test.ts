@@ -27,7 +27,10 @@ describe('corpus loading of faulty files', function () {
     const r = await load([dir]);
     assert.deepEqual(r.sources.map((s) => s.title).sort(), ['Another source still loads.', 'One', 'Two']);
     assert.deepEqual(r.problems.map((p) => path.basename(p.path)), ['wire.jsonl:2', 'wire.jsonl:3', 'wire.jsonl:4', 'wire.jsonl:5', 'wire.jsonl:6']);
-    for (const p of r.problems) assert.match(p.message, /not an article object \((null|a number|a string|true|an array)\); line skipped/);
+    for (const p of r.problems) {
+      assert.match(p.message, /^not an article object \((null|a number|a string|true|an array)\)$/);
+      assert.equal(p.severity, 'skipped');
+    }
     // The line numbers of the articles after the bad lines still point into the file.
     assert.equal(r.sources.find((s) => s.title === 'Two')!.id, 'wire.jsonl#7');
   });
@@ -103,7 +106,10 @@ describe('corpus loading of faulty files', function () {
     assert.equal(date('Article j3.')!.date, '2023-09-14');
     assert.equal(date('Article j4.')!.date, undefined);
     assert.deepEqual(r.problems.map((p) => path.basename(p.path)).sort(), ['bad.md:3', 'wire.jsonl:1', 'wire.jsonl:2', 'wire.jsonl:4', 'words.md:3']);
-    for (const p of r.problems) assert.match(p.message, /^invalid date .*; the article is loaded without a date$/);
+    for (const p of r.problems) {
+      assert.match(p.message, /^invalid date .*; the article is loaded without a date$/);
+      assert.equal(p.severity, 'warning', 'the article itself loaded');
+    }
     assert.match(named(r, 'bad.md')[0].message, /"2023-13-45"/);
   });
 

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { indexCorpus, loadSources, checkDraft, FileIndexStore, type Finding, type IndexStats } from '../../../../src/core';
-import { validateSnapshot, analysisProblem, seal, unseal } from '../../../../src/core/corpus/indexStore';
+import { validateSnapshot, analysisProblem, seal, unseal, INDEX_FORMAT, SNAPSHOTS_KEPT } from '../../../../src/core/corpus/indexStore';
 import { analyseSource, type CorpusSnapshot, type SourceAnalysis } from '../../../../src/core/corpus/corpus';
 import { ROOT, SEEDS } from '../helpers';
 
@@ -48,7 +48,8 @@ describe('index cache integrity', function () {
   };
   const entries = async (dir: string, kind: 'a' | 'b' | 'c') => {
     const out: string[] = [];
-    for (const sub of await fs.readdir(dir)) for (const f of await fs.readdir(path.join(dir, sub))) if (f.startsWith(kind) && f.endsWith('.bin')) out.push(path.join(dir, sub, f));
+    const root = path.join(dir, INDEX_FORMAT);
+    for (const sub of await fs.readdir(root)) for (const f of await fs.readdir(path.join(root, sub))) if (f.startsWith(kind) && f.endsWith('.bin')) out.push(path.join(root, sub, f));
     return out.sort();
   };
   const dropSnapshot = async (dir: string) => { for (const f of [...await entries(dir, 'b'), ...await entries(dir, 'c')]) await fs.rm(f); };
@@ -130,7 +131,7 @@ describe('index cache integrity', function () {
     await fs.writeFile(victim, seal(key, v8.serialize(analysis)));
     const bad = await run(dir);
     assert.deepEqual(bad.findings, reference);
-    assert.deepEqual(bad.stats.problems, [{ path: victim, message: 'does not fit its article (a sentence out of place); discarded and rebuilt' }]);
+    assert.deepEqual(bad.stats.problems, [{ path: victim, message: 'does not fit its article (a sentence out of place); discarded and rebuilt', severity: 'warning' }]);
     await dropSnapshot(dir);
     const next = await run(dir);
     assert.deepEqual(next.stats.problems, []);
@@ -179,5 +180,43 @@ describe('index cache integrity', function () {
       damage(s);
       assert.ok(validateSnapshot(s, corpus.sources), `${what} passed validation`);
     }
+  });
+
+  it('clears what no run can use (older formats, old snapshots, abandoned writes) and nothing else', async () => {
+    const dir = path.join(tmp, 'prune');
+    const hex = (c: string) => c.repeat(40);
+    const put = async (p: string, age = 0) => {
+      await fs.mkdir(path.dirname(p), { recursive: true });
+      await fs.writeFile(p, 'x');
+      if (age) { const t = new Date(Date.now() - age); await fs.utimes(p, t, t); }
+      return p;
+    };
+    // An older format's folder, the first layout (entries straight under the folder), and files that are not the cache's.
+    const oldFormat = await put(path.join(dir, 'corroborate-index-21', 'a1', `a${hex('1')}.bin`));
+    const firstLayout = await put(path.join(dir, 'a2', `a${hex('2')}.bin`));
+    const foreign = [await put(path.join(dir, 'notes.txt')), await put(path.join(dir, 'ab', 'readme.md')), await put(path.join(dir, INDEX_FORMAT, 'a3', 'mine.bin'))];
+    // Writes abandoned two hours ago and one in progress now.
+    const abandoned = await put(path.join(dir, INDEX_FORMAT, 'a4', `a${hex('4')}.bin.123.1700000000000.tmp`), 2 * 3600e3);
+    const inProgress = await put(path.join(dir, INDEX_FORMAT, 'a5', `a${hex('5')}.bin.123.1800000000000.tmp`));
+    // Snapshots of earlier corpora, oldest first.
+    const older: string[] = [];
+    for (let k = 0; k < SNAPSHOTS_KEPT + 2; k++) {
+      const key = hex('6789abcdef'[k]);
+      older.push(await put(path.join(dir, INDEX_FORMAT, `b${key[0]}`, `b${key}.bin`), (20 - k) * 3600e3));
+      await put(path.join(dir, INDEX_FORMAT, `c${key[0]}`, `c${key}.bin`), (20 - k) * 3600e3);
+    }
+    const exists = (p: string) => fs.stat(p).then(() => true, () => false);
+    await run(dir);
+    assert.equal(await exists(oldFormat), false, 'an older format is dropped');
+    assert.equal(await exists(firstLayout), false, 'the first layout is dropped');
+    assert.equal(await exists(abandoned), false, 'an abandoned write is dropped');
+    for (const p of [...foreign, inProgress]) assert.ok(await exists(p), `${p} is kept`);
+    // The corpus just built, and the most recent of the others, up to SNAPSHOTS_KEPT in all.
+    assert.equal((await entries(dir, 'b')).length, SNAPSHOTS_KEPT);
+    assert.equal((await entries(dir, 'c')).length, SNAPSHOTS_KEPT);
+    const keptOlder = await Promise.all(older.map(exists));
+    assert.deepEqual(keptOlder, older.map((_, k) => k >= older.length - (SNAPSHOTS_KEPT - 1)));
+    // And it still loads warm from what is left.
+    assert.equal((await run(dir)).stats.snapshot, 'loaded');
   });
 });

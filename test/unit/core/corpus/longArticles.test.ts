@@ -3,7 +3,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { existsSync } from 'node:fs';
 import { analyseSource, analysisPieces, buildCorpus, type SourceAnalysis } from '../../../../src/core/corpus/corpus';
+import { indexCorpus, MemoryIndexStore, LONG_ARTICLE } from '../../../../src/core/corpus/indexStore';
+import { AnalysisPool } from '../../../../src/core/corpus/analysisPool';
 import type { Source } from '../../../../src/core/types';
 import { SEEDS } from '../helpers';
 
@@ -79,6 +82,29 @@ describe('long articles, analysed in pieces', function () {
       // Hence the same entity ids, mentions, quotes and keys in the index.
       const sources = [...seeds, ...brown].map((t) => source(t.id, t.text));
       assert.deepStrictEqual(buildCorpus(sources, { mode, analyses: pieced }).toSnapshot(), buildCorpus(sources, { mode, analyses: whole }).toSnapshot());
+    }
+  });
+
+  it('shares one long article between the analysis threads piece by piece, with the same index as one thread', async () => {
+    const script = path.join(__dirname, '..', '..', '..', '..', 'dist', 'engineWorker.js');
+    if (!existsSync(script)) throw new Error('dist/engineWorker.js is missing: run `npm run build` first');
+    const text = await longArticle(LONG_ARTICLE * 1.3);
+    const sources = [source('long', text), source('short', (await longArticle(5_000)))];
+    const alone = await indexCorpus(sources, { yieldEvery: 0 });
+    const pool = new AnalysisPool(script, 2);
+    const sent: number[] = [];
+    try {
+      const shared = await indexCorpus(sources, {
+        yieldEvery: 0, store: new MemoryIndexStore(),
+        pieces: (batch, mode) => { sent.push(batch.length); return pool.pieces(batch, mode); },
+      });
+      // Only the long article went out, in several batches (so both threads had work).
+      assert.ok(sent.length >= 2, `batches: ${sent.join(', ')}`);
+      assert.equal(sent.reduce((a, b) => a + b, 0), analysisPieces(text).length);
+      assert.equal(shared.stats.analysed, 2);
+      assert.deepStrictEqual(shared.corpus.toSnapshot(), alone.corpus.toSnapshot());
+    } finally {
+      await pool.close();
     }
   });
 
