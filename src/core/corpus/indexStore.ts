@@ -218,6 +218,8 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
   if (long.length) {
     // Each long article's pieces, a few at a time, to whichever thread is free; then put back together here.
     missing = missing.filter((i) => sources[i].text.length < LONG_ARTICLE);
+    // An empty batch first: the threads start (load the bundle and compromise) while this one plans the pieces.
+    const started = opts.pieces!([], mode);
     for (const i of long) {
       const text = sources[i].text;
       const pieces = analysisPieces(text);
@@ -229,6 +231,7 @@ export async function indexCorpus(sources: Source[], opts: IndexOptions = {}): P
       done++;
       opts.onProgress?.(done, sources.length);
     }
+    await started;
   }
   if (opts.analyse && missing.length >= (opts.analyseFrom ?? 1)) {
     const batchSize = 32;

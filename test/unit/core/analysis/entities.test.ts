@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { seeds } from '../helpers';
 import { findNameMentions } from '../../../../src/core/analysis/names';
-import { extractMentions, cleanName } from '../../../../src/core/analysis/entities';
+import { extractMentions, cleanName, nameRuns } from '../../../../src/core/analysis/entities';
 
 describe('entities and aliases', () => {
   it('groups short and titled forms into one person', async () => {
@@ -62,5 +62,21 @@ describe('entities and aliases', () => {
     assert.ok(shoigu);
     assert.equal(text.slice(shoigu!.start, shoigu!.end), 'Sergei Shoigu');
     assert.equal(shoigu!.role, 'Defence Minister');
+  });
+});
+
+describe('which sentences compromise is given', () => {
+  const text = 'Putin arrived early. He said the talks went well. Then the delegation left. It rained in Moscow. the end of it. Meanwhile, it rained. Officials waited.';
+  const sentence = (s: string) => { const start = text.indexOf(s); return { start, end: start + s.length }; };
+
+  it('leaves out only sentences with no capital but a leading determiner, pronoun, adverb or the like', () => {
+    const covered = (s: string) => nameRuns(text).some((r) => r.start <= sentence(s).start && r.end >= sentence(s).end);
+    for (const s of ['Putin arrived early.', 'It rained in Moscow.', 'Officials waited.']) assert.ok(covered(s), s);
+    for (const s of ['He said the talks went well.', 'Then the delegation left.', 'the end of it.', 'Meanwhile, it rained.']) assert.ok(!covered(s), s);
+  });
+
+  it('finds the same names as compromise over the whole text, at the same offsets', () => {
+    const names = extractMentions(text).map((m) => `${m.name}@${m.start}`);
+    assert.deepEqual(names.sort(), [`Moscow@${text.indexOf('Moscow')}`, `Putin@0`]);
   });
 });
