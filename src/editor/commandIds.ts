@@ -3,5 +3,8 @@ export const CommandIds = {
   checkClaims: 'corroborate.checkClaims',
   reloadCorpus: 'corroborate.reloadCorpus',
   openSource: 'corroborate.openSource',
+  checkWorkspace: 'corroborate.checkWorkspace',
+  filterClaims: 'corroborate.filterClaims',
+  revealClaim: 'corroborate.revealClaim',
 } as const;
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

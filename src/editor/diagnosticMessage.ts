@@ -13,8 +13,17 @@ export function diagnosticMessage(f: Finding): string {
   return f.reason ? plainLine(f.reason) : `${f.kind === 'quote' ? 'Quotation' : 'Claim'} ${f.verdict}.`;
 }
 
-/** The message of a diagnostic's related information for one piece of evidence: the source's title (and date). */
+/** Related information is one line in the Problems panel and the hover: a passage is cut here. */
+export const RELATED_PASSAGE_CHARS = 160;
+
+/**
+ * The message of a diagnostic's related information for one piece of evidence: the passage itself
+ * (what the editor needs to judge the finding), then where it is from, short.
+ */
 export function relatedInformationMessage(e: Evidence): string {
-  const title = plainLine(e.title).trim();
-  return `Source: ${title.length > 80 ? title.slice(0, 77) + '…' : title}${e.date ? ` (${plainLine(e.date)})` : ''}`;
+  const passage = plainLine(e.quote).replace(/\s+/g, ' ').trim();
+  const cut = passage.length > RELATED_PASSAGE_CHARS ? passage.slice(0, RELATED_PASSAGE_CHARS - 1).replace(/\s+\S*$/, '') + '…' : passage;
+  const from = plainLine(e.outlet || e.title).replace(/\s+/g, ' ').trim();
+  const source = from.length > 40 ? from.slice(0, 39) + '…' : from;
+  return `“${cut}” — ${source}${e.date ? `, ${plainLine(e.date)}` : ''}`;
 }

@@ -6,6 +6,8 @@ import { draftBytes, draftSizeProblem } from '../core/analysis/limits';
 import { severityFor, type Settings, type Severity } from './settings';
 import type { EngineService } from './engineService';
 import { FindingStore, rangeOf } from './findingStore';
+import { lineStartsOf, lineColAt } from '../core/analysis/text';
+import { heldByFocus, FOCUS_PAUSE_MIN_MS } from './focusMode';
 import { diagnosticMessage, relatedInformationMessage } from './diagnosticMessage';
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
@@ -21,11 +23,23 @@ export class DraftDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Drafts found too large to check, whose warning was shown (by URI). */
   private readonly refused = new Set<string>();
+  /** Focus mode: when each draft was last edited, and the findings held back on the line being typed. */
+  private readonly lastEdit = new Map<string, number>();
+  private readonly held = new Map<string, { doc: vscode.TextDocument; findings: Finding[]; count: number; line: number; timer: NodeJS.Timeout }>();
 
   constructor(private readonly engine: EngineService, readonly store: FindingStore, private settings: Settings) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.settings.checkOn !== 'command') this.schedule(d, 0); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (this.settings.checkOn === 'type' && e.contentChanges.length) this.schedule(e.document, this.settings.debounceMs); }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!e.contentChanges.length) return;
+        this.lastEdit.set(e.document.uri.toString(), Date.now());
+        if (this.settings.checkOn === 'type') this.schedule(e.document, this.settings.debounceMs);
+      }),
+      // Focus mode: findings held on the line being typed are shown once the cursor leaves it.
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        const h = this.held.get(e.textEditor.document.uri.toString());
+        if (h && e.selections[0].active.line !== h.line) this.release(h.doc);
+      }),
       vscode.workspace.onDidSaveTextDocument((d) => { if (this.settings.checkOn !== 'command') this.schedule(d, 0); }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       // A document can outlive its last tab for minutes; closing the tab is what the user sees.
@@ -98,12 +112,64 @@ export class DraftDiagnostics implements vscode.Disposable {
     return findings;
   }
 
+  /**
+   * Publishes a draft's findings. With focus mode on, new or changed findings on the line the cursor
+   * is on, in a draft edited in the last moments, are held back until the cursor leaves that line or
+   * typing pauses (see focusMode.ts); what was already shown there stays.
+   */
   private publish(doc: vscode.TextDocument, findings: Finding[]): void {
+    const key = doc.uri.toString();
+    const held = this.held.get(key);
+    if (held) { clearTimeout(held.timer); this.held.delete(key); }
+    const editor = vscode.window.activeTextEditor;
+    const pause = Math.max(this.settings.debounceMs, FOCUS_PAUSE_MIN_MS);
+    const since = Date.now() - (this.lastEdit.get(key) ?? 0);
+    if (this.settings.focusMode && editor?.document === doc && since < pause) {
+      const line = editor.selection.active.line;
+      const lineStart = doc.offsetAt(new vscode.Position(line, 0)), lineEnd = doc.offsetAt(doc.lineAt(line).range.end);
+      const shown = this.shownFindings.get(key) ?? [];
+      const { show, hold } = heldByFocus(findings, shown, lineStart, lineEnd);
+      if (hold.length) {
+        const timer = setTimeout(() => this.release(doc), pause - since);
+        this.held.set(key, { doc, findings, count: hold.length, line, timer });
+        this.publishAt(doc.uri, show, (a, b) => rangeOf(doc, a, b));
+        return;
+      }
+    }
+    this.publishAt(doc.uri, findings, (a, b) => rangeOf(doc, a, b));
+  }
+
+  /** Shows the findings focus mode held back for `doc`, if they are still its latest. */
+  private release(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const h = this.held.get(key);
+    if (!h) return;
+    clearTimeout(h.timer);
+    this.held.delete(key);
+    if (!doc.isClosed && this.store.get(doc) === h.findings) this.publishAt(doc.uri, h.findings, (a, b) => rangeOf(doc, a, b));
+  }
+
+  /** Findings held back by focus mode in a draft (for tests and the status bar). */
+  heldCount(uri: vscode.Uri): number {
+    return this.held.get(uri.toString())?.count ?? 0;
+  }
+
+  /** Publishes the findings of a draft that is not open (Check Workspace), positioned in `text`. */
+  publishUnopened(uri: vscode.Uri, text: string, findings: Finding[]): void {
+    const starts = lineStartsOf(text);
+    const pos = (o: number) => { const p = lineColAt(starts, o); return new vscode.Position(p.line - 1, p.column - 1); };
+    this.publishAt(uri, findings, (a, b) => new vscode.Range(pos(a), pos(b)));
+  }
+
+  /** What each draft's diagnostics show now (focus mode compares against it). */
+  private readonly shownFindings = new Map<string, Finding[]>();
+
+  private publishAt(uri: vscode.Uri, findings: Finding[], range: (start: number, end: number) => vscode.Range): void {
     const diags: vscode.Diagnostic[] = [];
     for (const f of findings) {
       const sev = severityFor(this.settings, f.verdict);
       if (sev === 'off') continue;
-      const d = new vscode.Diagnostic(rangeOf(doc, f.start, f.end), diagnosticMessage(f), SEVERITY[sev]);
+      const d = new vscode.Diagnostic(range(f.start, f.end), diagnosticMessage(f), SEVERITY[sev]);
       d.source = 'corroborate';
       d.code = f.kind === 'name' ? 'name' : f.verdict;
       d.relatedInformation = f.evidence.slice(0, 3).map((e) =>
@@ -113,7 +179,8 @@ export class DraftDiagnostics implements vscode.Disposable {
         ));
       diags.push(d);
     }
-    this.collection.set(doc.uri, diags);
+    this.shownFindings.set(uri.toString(), findings);
+    this.collection.set(uri, diags);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -123,11 +190,16 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.collection.delete(uri);
     this.store.delete(uri);
     this.refused.delete(key);
+    this.shownFindings.delete(key);
+    this.lastEdit.delete(key);
+    const h = this.held.get(key);
+    if (h) { clearTimeout(h.timer); this.held.delete(key); }
     this.engine.forget(key);
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    for (const h of this.held.values()) clearTimeout(h.timer);
     for (const d of this.disposables) d.dispose();
     this.collection.dispose();
   }

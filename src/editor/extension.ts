@@ -11,6 +11,10 @@ import { registerStatusBar } from './statusBar';
 import { checkClaims } from './commands/checkClaims';
 import { openSource } from './commands/openSource';
 import { ReportDocuments } from './reportDocuments';
+import { ClaimsView } from './claimsView';
+import { isClaimGroup } from './claimsModel';
+import { checkWorkspace } from './commands/checkWorkspace';
+import { registerInlayHints } from './inlayHints';
 
 /** What the extension offers other extensions (and its tests). */
 export interface CorroborateApi {
@@ -20,6 +24,12 @@ export interface CorroborateApi {
   engineState(): string;
   /** @internal For the extension-host tests: ends the engine worker as a crash would. */
   simulateEngineCrash(): Promise<void>;
+  /** @internal For the extension-host tests: the claims view's rows, as a reader sees them. */
+  claimsTree(): { label: string; description?: string; children: { label: string; description?: string; tooltip?: string }[] }[];
+  /** @internal For the extension-host tests: findings focus mode holds back in a draft. */
+  heldByFocus(uri: string): number;
+  /** @internal For the extension-host tests: sets (or with no argument reads) the verdicts the claims view lists. */
+  claimsFilter(groups?: string[]): Promise<string[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorroborateApi {
@@ -29,15 +39,18 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const store = new FindingStore();
   const drafts = new DraftDiagnostics(engine, store, settings);
   const reports = new ReportDocuments(log);
+  const claims = new ClaimsView(store, context.workspaceState);
   // Hovers and quick fixes answer for any document the store has findings for.
   const selector = () => [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
   context.subscriptions.push(
-    log, engine, store, drafts, reports,
+    log, engine, store, drafts, reports, claims,
     registerHoverProvider(store, selector),
     registerCodeActions(store, selector),
     registerStatusBar(store, engine, drafts),
     vscode.commands.registerCommand(CommandIds.checkClaims, () => checkClaims(drafts, engine, reports)),
+    vscode.commands.registerCommand(CommandIds.checkWorkspace, () => checkWorkspace(settings, drafts, engine, store)),
+    registerInlayHints(store, selector, () => settings),
     // Also starts an engine that was stopped after crashing several times in a row.
     vscode.commands.registerCommand(CommandIds.reloadCorpus, () => engine.reload(undefined, { revive: true })),
     vscode.commands.registerCommand(CommandIds.openSource, (file?: unknown, line?: unknown) => openSource(engine, file, line)),
@@ -55,7 +68,12 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     }
   }
   void engine.reload(settings);
-  return { problems: () => engine.problems, engineState: () => engine.state, simulateEngineCrash: () => engine.simulateCrash() };
+  return {
+    problems: () => engine.problems, engineState: () => engine.state, simulateEngineCrash: () => engine.simulateCrash(),
+    claimsTree: () => claims.snapshot(),
+    heldByFocus: (uri) => drafts.heldCount(vscode.Uri.parse(uri)),
+    claimsFilter: async (groups) => { if (groups) await claims.setFilter(groups.filter(isClaimGroup)); return claims.filter; },
+  };
 }
 
 export function deactivate(): void {}

@@ -2,6 +2,8 @@
 // pass through small pure normalisers; a malformed value falls back to its default with a warning.
 // No vscode import: the editor reads the raw values and hands them here.
 
+import { DEFAULT_DRAFT_INCLUDE, DEFAULT_DRAFT_EXCLUDE } from '../core/draftFiles';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export type CheckOn = 'type' | 'save' | 'command';
 export type SeverityKey = 'supported' | 'contradicted' | 'misquoted' | 'misattributed' | 'unverified' | 'name';
@@ -19,6 +21,10 @@ export interface Settings {
   'severity.misattributed': Severity;
   'severity.unverified': Severity;
   'severity.name': Severity;
+  focusMode: boolean;
+  'inlayHints.sourceFigures': boolean;
+  'drafts.include': string[];
+  'drafts.exclude': string[];
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -28,12 +34,16 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   languages: ['markdown', 'plaintext', 'news-draft'],
   checkOn: 'type',
   debounceMs: 400,
-  'severity.supported': 'information',
+  'severity.supported': 'hint',
   'severity.contradicted': 'warning',
   'severity.misquoted': 'warning',
   'severity.misattributed': 'warning',
   'severity.unverified': 'hint',
   'severity.name': 'hint',
+  focusMode: true,
+  'inlayHints.sourceFigures': true,
+  'drafts.include': [...DEFAULT_DRAFT_INCLUDE],
+  'drafts.exclude': [...DEFAULT_DRAFT_EXCLUDE],
 });
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -60,6 +70,10 @@ const NORMALISERS: { [K in keyof Settings]: Normaliser<Settings[K]> } = {
   'severity.misattributed': oneOf(SEVERITIES),
   'severity.unverified': oneOf(SEVERITIES),
   'severity.name': oneOf(SEVERITIES),
+  focusMode: bool,
+  'inlayHints.sourceFigures': bool,
+  'drafts.include': stringList,
+  'drafts.exclude': stringList,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULTS) as (keyof Settings)[];

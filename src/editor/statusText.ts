@@ -17,10 +17,13 @@ export function statusText(findings: Finding[] | undefined, state: 'indexing' | 
   if (!findings) return { text: '$(checklist) Corroborate', tooltip: 'Corroborate: click to check the claims in this draft' };
   const c = countByVerdict(findings);
   const problems = c.contradicted + c.misquoted + c.misattributed;
-  const counts = `$(check) ${c.supported}  $(warning) ${problems}  $(question) ${c.unverified}`;
-  const summary = `${c.supported} supported, ${c.contradicted} contradicted, ${c.misquoted} misquoted, ${c.misattributed} misattributed, ${c.unverified} unverified; ${c.found} names found.`;
-  if (state === 'restarting') return { text: `$(sync~spin) ${counts}`, tooltip: `Corroborate's engine stopped unexpectedly and is restarting; until it is back these are the last findings: ${summary}` };
-  return { text: counts, tooltip: `Corroborate: ${summary} Click to check claims.` };
+  const total = c.supported + problems + c.unverified;
+  // Coverage first: how much of the draft the corpus backs; then what needs a look.
+  const counts = `$(pass) ${c.supported} of ${total} claim${total === 1 ? '' : 's'} backed by the corpus${problems ? `  $(warning) ${problems}` : ''}`;
+  const summary = `${c.supported} of ${total} claim${total === 1 ? '' : 's'} backed by the corpus.\n` +
+    `Supported: ${c.supported}\nContradicted: ${c.contradicted}\nMisquoted: ${c.misquoted}\nMisattributed: ${c.misattributed}\nUnverified: ${c.unverified}\nNames found: ${c.found}`;
+  if (state === 'restarting') return { text: `$(sync~spin) ${counts}`, tooltip: `Corroborate's engine stopped unexpectedly and is restarting; until it is back these are the last findings.\n${summary}` };
+  return { text: counts, tooltip: `Corroborate: ${summary}\nClick to check claims.` };
 }
 
 /**

@@ -92,8 +92,9 @@ describe('report and status bar', () => {
 
   it('counts verdicts in the status bar text', () => {
     const s = statusText([claim, supported, supported, name], 'ready');
-    assert.equal(s.text, '$(check) 2  $(warning) 1  $(question) 0');
-    assert.match(s.tooltip, /2 supported, 1 contradicted/);
+    assert.equal(s.text, '$(pass) 2 of 3 claims backed by the corpus  $(warning) 1');
+    assert.match(s.tooltip, /Supported: 2\nContradicted: 1\nMisquoted: 0\nMisattributed: 0\nUnverified: 0\nNames found: 1/);
+    assert.equal(statusText([supported], 'ready').text, '$(pass) 1 of 1 claim backed by the corpus', 'no warning count when nothing needs a look');
     assert.match(statusText(undefined, 'indexing').text, /sync~spin/);
   });
 });

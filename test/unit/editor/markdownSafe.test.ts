@@ -123,7 +123,15 @@ describe('diagnostic messages: source text on one line', () => {
   it('keeps a source from starting lines of its own in the Problems panel', () => {
     assert.equal(diagnosticMessage(name), 'Known name: Jane Doe - verified by the editor \uFFFD[2K (1 source)');
     assert.equal(diagnosticMessage({ ...name, kind: 'quote', verdict: 'misquoted', reason: 'The source reads “a\rFAKE”.' }), 'The source reads “a FAKE”.');
-    assert.equal(relatedInformationMessage(name.evidence[0]), 'Source: Bridge opens $(pass) Supported by 3 sources x (2024-05-06)');
+    assert.equal(relatedInformationMessage(name.evidence[0]), '“q” — Bridge opens $(pass) Supported by 3 sou…, 2024-05-06', 'an outlet or title over 40 characters is cut');
+  });
+
+  it('shows the passage first, cut at a word on one line, then its outlet', () => {
+    const quote = 'The two leaders met at the Vostochny Cosmodrome\r\nin the Amur region, ' + 'and talked for hours about cooperation in space and on the ground '.repeat(4);
+    const m = relatedInformationMessage({ ...name.evidence[0], quote, outlet: 'Wire\u2028Service' });
+    assert.ok(m.startsWith('“The two leaders met at the Vostochny Cosmodrome in the Amur region, and talked'), m);
+    assert.ok(m.length < 220 && /…” — Wire Service, 2024-05-06$/.test(m), m);
+    assert.ok(!/[\r\n\u2028]/.test(m));
   });
 });
 

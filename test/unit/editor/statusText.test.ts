@@ -12,7 +12,7 @@ describe('status bar text around engine restarts', () => {
     const ready = statusText(findings, 'ready');
     const restarting = statusText(findings, 'restarting');
     assert.equal(restarting.text, `$(sync~spin) ${ready.text}`);
-    assert.match(restarting.tooltip, /restarting.*last findings.*1 supported, 1 contradicted/);
+    assert.match(restarting.tooltip, /restarting.*last findings[^]*Supported: 1\nContradicted: 1/);
     assert.match(statusText(undefined, 'restarting').text, /sync~spin/);
   });
 

@@ -120,7 +120,9 @@ describe('long articles, analysed in pieces', function () {
       assert.ok(corpus.passageCount > 1000);
       return (c.user + c.system) / 1000;
     };
-    const a = cpu(small), b = cpu(large);
+    // The lower of two interleaved runs each: a busy machine inflates one run, rarely both.
+    const a1 = cpu(small), b1 = cpu(large), a2 = cpu(small), b2 = cpu(large);
+    const a = Math.min(a1, a2), b = Math.min(b1, b2);
     assert.ok(b / a <= 2.5, `${Math.round(a)} ms for ${n} bytes, ${Math.round(b)} ms for ${2 * n} bytes: ratio ${(b / a).toFixed(2)}`);
   });
 });
