@@ -137,8 +137,27 @@ try {
     await hoverOn('Vladimir Putin', [/Known name/, /Mentioned in \d+ sources/, SOURCE_TITLE]);
   });
   await step('hovering a contradicted claim shows verdict, reason and source', async () => {
-    await hoverOn('three ballistic', [/Contradicted/, /Sources say .two., not .three./, /fired two\W* ballistic missiles/, SOURCE_TITLE]);
+    await hoverOn('fired three', [/Contradicted/, /Sources say .two., not .three./, /fired two\W* ballistic missiles/, SOURCE_TITLE]);
     await page.screenshot({ path: path.join(shots, '2-hover-contradicted.png') });
+    // The evidence is visible without scrolling at VS Code's default hover size: the source's
+    // sentence lies inside the hover's visible box (not below its scrollable fold).
+    const seen = await page.evaluate(() => {
+      const hover = [...document.querySelectorAll('.monaco-hover')].find((h) => h.getBoundingClientRect().height > 0);
+      if (!hover) return 'no hover';
+      const box = hover.getBoundingClientRect();
+      const walker = document.createTreeWalker(hover, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.indexOf('fired two');
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i); r.setEnd(n, i + 9);
+        const b = r.getBoundingClientRect();
+        if (b.top >= box.top && b.bottom <= box.bottom && b.height > 0) return 'visible';
+        return `below the fold (passage at ${Math.round(b.top - box.top)} px, hover ${Math.round(box.height)} px tall)`;
+      }
+      return 'no passage';
+    });
+    if (seen !== 'visible') throw new Error(`the evidence in the hover: ${seen}`);
   });
   await step('Check Claims from the command palette opens the report', async () => {
     await page.mouse.move(0, 0);
@@ -168,19 +187,36 @@ try {
     if (!/contradicted/.test(text) || !/misattributed/.test(text)) throw new Error(`rows: ${text.slice(0, 300)}`);
     await page.screenshot({ path: path.join(shots, '4-problems.png') });
   });
-  await step('the status bar shows the counts by verdict', async () => {
-    const item = page.locator('#corroborate\\.corroborate\\.status, .statusbar-item', { hasText: /\d+\s+\d+\s+\d+/ }).first();
+  await step('the status bar shows how much of the draft the corpus backs', async () => {
+    const item = page.locator('#corroborate\\.corroborate\\.status, .statusbar-item', { hasText: /claims? backed by the corpus/ }).first();
     await item.waitFor({ timeout: 10000 });
     const label = (await item.innerText()).replace(/\s+/g, ' ').trim();
-    // supported, warnings (contradicted + misquoted + misattributed), unverified: the draft has a
-    // contradicted and a misattributed claim, so at least two warnings.
-    const m = /(\d+) (\d+) (\d+)/.exec(label);
-    if (!m || Number(m[2]) < 2) throw new Error(`status: ${label}`);
+    // "N of M claims backed by the corpus", then the warnings (contradicted + misquoted +
+    // misattributed): the draft has a contradicted and a misattributed claim, so at least two.
+    const m = /(\d+) of (\d+) claims? backed by the corpus\s+(\d+)/.exec(label);
+    if (!m || Number(m[1]) > Number(m[2]) || Number(m[3]) < 2) throw new Error(`status: ${label}`);
     await item.screenshot({ path: path.join(shots, '5-status.png') });
+  });
+  await step('the Claims view lists the claims by verdict; Check Workspace adds the other drafts', async () => {
+    await page.keyboard.press('Control+Shift+M'); // the panel away
+    await page.locator('.activitybar .action-item a[aria-label^="Corroborate"], .activitybar .action-item[aria-label^="Corroborate"]').first().click({ timeout: 15000 });
+    const rows = page.locator('.pane-body .monaco-list-row');
+    await rows.filter({ hasText: 'Contradicted' }).first().waitFor({ timeout: 15000 });
+    let text = (await rows.allInnerTexts()).join('\n');
+    if (!/Contradicted\s*1/.test(text) || !/Misattributed\s*1/.test(text)) throw new Error(`claims view: ${text.slice(0, 400)}`);
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+    await page.keyboard.type('Corroborate: Check Workspace');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check Workspace' }).first().click({ timeout: 15000 });
+    await rows.filter({ hasText: 'earlier.md' }).first().waitFor({ timeout: 30000 });
+    text = (await rows.allInnerTexts()).join('\n');
+    if (!/summit\.md/.test(text)) throw new Error(`claims view after Check Workspace: ${text.slice(0, 400)}`);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(shots, '6-claims-view.png') });
+    if (args.includes('--screenshot-readme')) copyFileSync(path.join(shots, '6-claims-view.png'), path.join(root, 'images', 'claims-view.png'));
   });
   if (args.includes('--screenshot-readme')) {
     await step('README screenshot: draft with underlines and an open hover card', async () => {
-      await page.keyboard.press('Control+Shift+M'); // hide the panel again
       await page.keyboard.press('Control+1');
       const editors = page.locator('.tab', { hasText: 'Corroborate report' });
       if (await editors.count()) { await editors.first().click(); await page.keyboard.press('Control+W'); }
@@ -190,7 +226,7 @@ try {
       await page.keyboard.press('Enter');
       // The card opened from the keyboard and focused, then scrolled: VS Code's problem hover comes
       // first; our verdict, the source's sentence and its title are near the end.
-      const spot = await spotOf('three ballistic');
+      const spot = await spotOf('fired three');
       await page.mouse.click(spot.x, spot.y);
       await page.mouse.move(5, 5);
       let shown = false;

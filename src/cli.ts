@@ -1,5 +1,5 @@
-// Command-line front end: `corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] FILE...`
-import { promises as fs, constants as fsConstants, type Stats } from 'node:fs';
+// Command-line front end: `corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] FILE...`
+import { promises as fs, constants as fsConstants, readFileSync, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as os from 'node:os';
@@ -10,8 +10,11 @@ import { oneLine } from './core/analysis/text';
 import { AnalysisPool } from './core/corpus/analysisPool';
 import type { NlpMode } from './core/analysis/entities';
 import type { PieceJob } from './core/corpus/corpus';
+import { coverageLine, coverageOf } from './core/report/coverage';
+import { toSarif } from './core/report/sarif';
+import { toClaimReview } from './core/report/claimReview';
 
-const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json] [--names] FILE...
+const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] [--names] FILE...
 
 Checks news drafts against a reference corpus (the bundled seed articles plus any --corpus
 files, folders or globs) and reports names, claims and quotes with their verdicts.
@@ -19,7 +22,9 @@ files, folders or globs) and reports names, claims and quotes with their verdict
 Options:
   --corpus PATH     add a corpus file, folder or glob (repeatable)
   --no-seeds        do not include the bundled seed articles
-  --format FORMAT   text (default) or json
+  --format FORMAT   text (default), json, sarif (SARIF 2.1.0 for code scanning) or
+                    claimreview (schema.org ClaimReview JSON-LD); sarif and claimreview
+                    print one document for all files
   --names           in text format, list name findings too
   --cache DIR       keep the corpus index in DIR (default: $XDG_CACHE_HOME/corroborate
                     or ~/.cache/corroborate); a warm start skips re-analysing the corpus
@@ -29,7 +34,10 @@ Options:
 Exit status: 0 when nothing is contradicted, misquoted or misattributed; 1 when something is;
 2 on bad usage or unreadable input.`;
 
-interface Args { corpus: string[]; seeds: boolean; format: 'text' | 'json'; names: boolean; files: string[]; cache: string | false }
+const FORMATS = ['text', 'json', 'sarif', 'claimreview'] as const;
+type Format = typeof FORMATS[number];
+
+interface Args { corpus: string[]; seeds: boolean; format: Format; names: boolean; files: string[]; cache: string | false }
 
 function parseArgs(argv: string[]): Args | string {
   const [cmd, ...rest] = argv;
@@ -46,8 +54,8 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === '--cache') { const v = rest[++i]; if (!v) return '--cache needs a folder'; a.cache = v; }
     else if (x === '--format' || x.startsWith('--format=')) {
       const v = x.includes('=') ? x.slice(9) : rest[++i];
-      if (v !== 'text' && v !== 'json') return `--format must be text or json, not "${v ?? ''}"`;
-      a.format = v;
+      if (!FORMATS.includes(v as Format)) return `--format must be text or json (findings), sarif or claimreview (reports), not "${v ?? ''}"`;
+      a.format = v as Format;
     } else if (x === '-h' || x === '--help') return 'help';
     else if (x.startsWith('-')) return `unknown option "${x}"`;
     else a.files.push(x);
@@ -96,6 +104,11 @@ export async function main(argv: string[]): Promise<number> {
       files: results.map((r) => ({ path: r.path, findings: r.findings.map(toJson) })),
     };
     process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+  } else if (args.format === 'sarif') {
+    const files = drafts.map((d, i) => ({ path: d.path, text: d.text, findings: results[i].findings }));
+    process.stdout.write(JSON.stringify(toSarif(files, toolInfo(), { baseDir: process.cwd() }), null, 1) + '\n');
+  } else if (args.format === 'claimreview') {
+    process.stdout.write(JSON.stringify(toClaimReview(results, { sources: corpus.sources }), null, 1) + '\n');
   } else {
     // Text output goes to a terminal: everything from a source or a draft (file names included) is
     // made printable first (JSON output escapes it already).
@@ -109,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const f of r.findings) if (f.kind !== 'name') counts.set(f.verdict, (counts.get(f.verdict) ?? 0) + 1);
       const names = r.findings.filter((f) => f.kind === 'name').length;
       process.stdout.write(`${file}: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ') || 'no claims'}; ${names} name${names === 1 ? '' : 's'} found (corpus: ${corpus.sources.length} sources)\n`);
+      process.stdout.write(`${file}: ${coverageLine(coverageOf(r.findings))}\n`);
     }
   }
   return results.some((r) => r.findings.some((f) => PROBLEM_VERDICTS.has(f.verdict))) ? 1 : 0;
@@ -151,6 +165,13 @@ function notAFile(st: Stats): string {
 function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'corroborate');
+}
+
+/** The tool as SARIF names it: version (and homepage, when it has one) from package.json, beside dist/ and src/. */
+function toolInfo(): { name: string; version: string; informationUri?: string } {
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version?: unknown; homepage?: unknown };
+  const homepage = typeof pkg.homepage === 'string' && /^https?:\/\//.test(pkg.homepage) ? pkg.homepage : undefined;
+  return { name: 'Corroborate', version: String(pkg.version), ...(homepage ? { informationUri: homepage } : {}) };
 }
 
 function clip(s: string): string { return s.length > 80 ? s.slice(0, 77) + '...' : s; }

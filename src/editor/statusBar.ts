@@ -10,8 +10,13 @@ export function registerStatusBar(store: FindingStore, engine: EngineService, dr
   const item = vscode.window.createStatusBarItem('corroborate.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Corroborate';
   item.command = CommandIds.checkClaims;
+  // While a report preview or a panel has the focus (no active text editor), the item keeps showing
+  // the draft last active; another kind of file in the editor hides it.
+  let last: vscode.TextDocument | undefined;
   const update = () => {
-    const doc = vscode.window.activeTextEditor?.document;
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) last = drafts.isDraft(active) ? active : undefined;
+    const doc = active ?? (last && !last.isClosed ? last : undefined);
     if (!doc || !drafts.isDraft(doc)) { item.hide(); return; }
     // While a crashed engine restarts, the draft's last findings stay (checks wait for it).
     const { text, tooltip } = statusText(engine.state === 'ready' || engine.state === 'restarting' ? store.get(doc) : undefined, engine.state);

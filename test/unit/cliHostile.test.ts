@@ -29,7 +29,7 @@ describe('CLI text output of a hostile corpus', function () {
     for (const out of [r.stdout, r.stderr]) assert.ok(!UNPRINTABLE.test(out), where(out));
     assert.ok(!r.stdout.includes('\u001b') && !r.stdout.includes('\r'));
     const lines = r.stdout.trimEnd().split('\n');
-    for (const l of lines) assert.match(l, new RegExp(`^${DRAFT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+:\\d+ (supported|contradicted|misquoted|misattributed|unverified|found) .* \\[(claim|quote|name)\\] ".*"|: .* found \\(corpus: 3 sources\\))$`), l);
+    for (const l of lines) assert.match(l, new RegExp(`^${DRAFT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+:\\d+ (supported|contradicted|misquoted|misattributed|unverified|found) .* \\[(claim|quote|name)\\] ".*"|: .* found \\(corpus: 3 sources\\)|: (\\d+ of \\d+ claims? backed by the corpus( \\(.*\\))?|no claims to check against the corpus))$`), l);
     // The source's quotation is there, defused: its escape shown as U+FFFD, its carriage return as a space.
     assert.match(r.stdout, /misquoted The source reads “We finished the Harbour Bridge in three\uFFFD\[2K FAKE: all claims supported/);
     // JSON output still carries the source's text exactly (escaped by JSON).
