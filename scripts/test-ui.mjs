@@ -197,26 +197,9 @@ try {
     if (!m || Number(m[1]) > Number(m[2]) || Number(m[3]) < 2) throw new Error(`status: ${label}`);
     await item.screenshot({ path: path.join(shots, '5-status.png') });
   });
-  await step('the Claims view lists the claims by verdict; Check Workspace adds the other drafts', async () => {
-    await page.keyboard.press('Control+Shift+M'); // the panel away
-    await page.locator('.activitybar .action-item a[aria-label^="Corroborate"], .activitybar .action-item[aria-label^="Corroborate"]').first().click({ timeout: 15000 });
-    const rows = page.locator('.pane-body .monaco-list-row');
-    await rows.filter({ hasText: 'Contradicted' }).first().waitFor({ timeout: 15000 });
-    let text = (await rows.allInnerTexts()).join('\n');
-    if (!/Contradicted\s*1/.test(text) || !/Misattributed\s*1/.test(text)) throw new Error(`claims view: ${text.slice(0, 400)}`);
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
-    await page.keyboard.type('Corroborate: Check Workspace');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check Workspace' }).first().click({ timeout: 15000 });
-    await rows.filter({ hasText: 'earlier.md' }).first().waitFor({ timeout: 30000 });
-    text = (await rows.allInnerTexts()).join('\n');
-    if (!/summit\.md/.test(text)) throw new Error(`claims view after Check Workspace: ${text.slice(0, 400)}`);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(shots, '6-claims-view.png') });
-    if (args.includes('--screenshot-readme')) copyFileSync(path.join(shots, '6-claims-view.png'), path.join(root, 'images', 'claims-view.png'));
-  });
   if (args.includes('--screenshot-readme')) {
     await step('README screenshot: draft with underlines and an open hover card', async () => {
+      await page.keyboard.press('Control+Shift+M'); // hide the panel again
       await page.keyboard.press('Control+1');
       const editors = page.locator('.tab', { hasText: 'Corroborate report' });
       if (await editors.count()) { await editors.first().click(); await page.keyboard.press('Control+W'); }
@@ -252,6 +235,24 @@ try {
       copyFileSync(path.join(shots, 'readme.png'), path.join(root, 'images', 'screenshot.png'));
     });
   }
+  await step('the Claims view lists the claims by verdict; Check Workspace adds the other drafts', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.activitybar .action-item a[aria-label^="Corroborate"], .activitybar .action-item[aria-label^="Corroborate"]').first().click({ timeout: 15000 });
+    const rows = page.locator('.pane-body .monaco-list-row');
+    await rows.filter({ hasText: 'Contradicted' }).first().waitFor({ timeout: 15000 });
+    let text = (await rows.allInnerTexts()).join('\n');
+    if (!/Contradicted\s*1/.test(text) || !/Misattributed\s*1/.test(text)) throw new Error(`claims view: ${text.slice(0, 400)}`);
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+    await page.keyboard.type('Corroborate: Check Workspace');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check Workspace' }).first().click({ timeout: 15000 });
+    await rows.filter({ hasText: 'earlier.md' }).first().waitFor({ timeout: 30000 });
+    text = (await rows.allInnerTexts()).join('\n');
+    if (!/summit\.md/.test(text)) throw new Error(`claims view after Check Workspace: ${text.slice(0, 400)}`);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(shots, '6-claims-view.png') });
+    if (args.includes('--screenshot-readme')) copyFileSync(path.join(shots, '6-claims-view.png'), path.join(root, 'images', 'claims-view.png'));
+  });
 } catch (e) {
   results.push(['setup', false]);
   console.error(`[test-ui] ${e.stack ?? e}`);

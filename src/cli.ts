@@ -3,7 +3,7 @@ import { promises as fs, constants as fsConstants, readFileSync, type Stats } fr
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { loadSources, indexCorpus, FileIndexStore, checkDraft, type Finding } from './core';
+import { loadSources, indexCorpus, FileIndexStore, checkDraft } from './core';
 import { checkContent, readAtMost } from './core/corpus/corpusLoader';
 import { MAX_DRAFT_BYTES, draftSizeProblem } from './core/analysis/limits';
 import { oneLine } from './core/analysis/text';
@@ -13,6 +13,8 @@ import type { PieceJob } from './core/corpus/corpus';
 import { coverageLine, coverageOf } from './core/report/coverage';
 import { toSarif } from './core/report/sarif';
 import { toClaimReview } from './core/report/claimReview';
+import { jsonReport } from './core/report/json';
+import { applySuppressions } from './core/workflow/suppression';
 
 const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] [--names] FILE...
 
@@ -96,13 +98,10 @@ export async function main(argv: string[]): Promise<number> {
     return indexCorpus(loaded.sources, { yieldEvery: 0, ...threads });
   }).finally(() => pool?.close());
   for (const p of stats.problems) process.stderr.write(`corroborate: index cache: ${p.path}: ${p.message}\n`);
-  const results = drafts.map((d) => ({ path: d.path, findings: checkDraft(d.text, corpus) }));
+  // Findings inside <!-- corroborate-disable… --> comments are left out, as in the editor.
+  const results = drafts.map((d) => ({ path: d.path, findings: applySuppressions(d.text, checkDraft(d.text, corpus)) }));
   if (args.format === 'json') {
-    const out = {
-      version: 1,
-      corpus: { articles: corpus.sources.length },
-      files: results.map((r) => ({ path: r.path, findings: r.findings.map(toJson) })),
-    };
+    const out = jsonReport(results, corpus.sources.length);
     process.stdout.write(JSON.stringify(out, null, 1) + '\n');
   } else if (args.format === 'sarif') {
     const files = drafts.map((d, i) => ({ path: d.path, text: d.text, findings: results[i].findings }));
@@ -185,17 +184,6 @@ export function printable(s: string): string {
   return oneLine(s);
 }
 
-function toJson(f: Finding) {
-  const o: Record<string, unknown> = { kind: f.kind, text: f.text, start: f.start, end: f.end, line: f.line, column: f.column, verdict: f.verdict };
-  if (f.entity) o.entity = f.entity;
-  if (f.speaker) o.speaker = f.speaker;
-  if (f.reason) o.reason = f.reason;
-  o.evidence = f.evidence.map((e) => ({ source: e.sourceId, title: e.title, quote: e.quote, line: e.line, ...(e.outlet ? { outlet: e.outlet } : {}), ...(e.date ? { date: e.date } : {}) }));
-  if (f.fixes.length) o.fixes = f.fixes.map((x) => ({ title: x.title, start: x.start, end: x.end, replacement: x.replacement }));
-  if (f.facts) o.facts = f.facts;
-  if (f.reading) o.reading = f.reading;
-  return o;
-}
 
 if (require.main === module) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`corroborate: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; });

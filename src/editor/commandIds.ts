@@ -6,5 +6,6 @@ export const CommandIds = {
   checkWorkspace: 'corroborate.checkWorkspace',
   filterClaims: 'corroborate.filterClaims',
   revealClaim: 'corroborate.revealClaim',
+  exportReport: 'corroborate.exportReport',
 } as const;
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -14,6 +14,7 @@ import { ReportDocuments } from './reportDocuments';
 import { ClaimsView } from './claimsView';
 import { isClaimGroup } from './claimsModel';
 import { checkWorkspace } from './commands/checkWorkspace';
+import { exportReport } from './commands/exportReport';
 import { registerInlayHints } from './inlayHints';
 
 /** What the extension offers other extensions (and its tests). */
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     registerStatusBar(store, engine, drafts),
     vscode.commands.registerCommand(CommandIds.checkClaims, () => checkClaims(drafts, engine, reports)),
     vscode.commands.registerCommand(CommandIds.checkWorkspace, () => checkWorkspace(settings, drafts, engine, store)),
+    vscode.commands.registerCommand(CommandIds.exportReport, (options?: unknown) => exportReport(store, engine, options)),
     registerInlayHints(store, selector, () => settings),
     // Also starts an engine that was stopped after crashing several times in a row.
     vscode.commands.registerCommand(CommandIds.reloadCorpus, () => engine.reload(undefined, { revive: true })),

@@ -11,7 +11,10 @@ export function sourceFigureHints(findings: Finding[]): FigureHint[] {
   const out: FigureHint[] = [];
   for (const f of findings) {
     if (f.verdict !== 'contradicted') continue;
-    const from = f.evidence[0] ? plainLine(f.evidence[0].outlet || f.evidence[0].title).replace(/\s+/g, ' ').trim() : '';
+    // The outlet names the source in a few letters ("AFP"); a title is too long to sit in a line of text.
+    const e = f.evidence[0];
+    const outlet = e?.outlet ? short(plainLine(e.outlet).replace(/\s+/g, ' ').trim(), 30) : '';
+    const from = e ? plainLine(e.outlet || e.title).replace(/\s+/g, ' ').trim() : '';
     let searchFrom = 0;
     for (const fact of f.facts ?? []) {
       if (fact.kind !== 'figure' || fact.status !== 'conflict' || !fact.source) continue;
@@ -21,7 +24,7 @@ export function sourceFigureHints(findings: Finding[]): FigureHint[] {
       const figure = short(plainLine(fact.source).replace(/\s+/g, ' ').trim(), 40);
       out.push({
         offset: f.start + at + fact.text.length,
-        label: from ? `${figure} · ${short(from, 30)}` : figure,
+        label: outlet ? `${figure} · ${outlet}` : figure,
         tooltip: `The sources say “${figure}”, not “${plainLine(fact.text)}”${from ? ` (${from})` : ''}.`,
       });
     }

@@ -125,3 +125,41 @@ suite('Corroborate for a desk: claims view, Check Workspace, quiet typing', func
     fs.rmSync(file, { force: true });
   });
 });
+
+suite('Corroborate: suppression comments', function () {
+  this.timeout(60000);
+  test('a disable-next-line comment hides the next line\'s findings, and removing it brings them back', async () => {
+    const editor = await openDraft();
+    const uri = editor.document.uri;
+    await waitFor(() => ours(uri).some((d) => code(d) === 'contradicted'), 'the draft checked');
+    const line = ours(uri).find((d) => code(d) === 'contradicted')!.range.start.line;
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '<!-- corroborate-disable-next-line -->\n'));
+    try {
+      await waitFor(() => !ours(uri).some((d) => d.range.start.line === line + 1) && ours(uri).some((d) => code(d) === 'misattributed'), 'the line\'s findings hidden, the rest kept');
+    } finally {
+      await vscode.commands.executeCommand('undo');
+    }
+    await waitFor(() => ours(uri).some((d) => code(d) === 'contradicted'), 'back after the comment is removed');
+  });
+});
+
+suite('Corroborate: Export Report', function () {
+  this.timeout(60000);
+  test('writes the draft\'s check as Markdown and as the CLI\'s JSON, side by side', async () => {
+    const editor = await openDraft();
+    await waitFor(() => ours(editor.document.uri).some((d) => code(d) === 'contradicted'), 'the draft checked');
+    const target = vscode.Uri.file(path.join(folder(), 'reports', 'summit-report.md'));
+    const written = await vscode.commands.executeCommand<vscode.Uri[]>('corroborate.exportReport', { target: target.toString(), scope: 'draft' });
+    assert.deepEqual(written.map((u) => path.basename(u.fsPath)), ['summit-report.md', 'summit-report.json']);
+    const md = fs.readFileSync(written[0].fsPath, 'utf8');
+    assert.match(md, /^# Corroborate report: /);
+    assert.match(md, /Contradicted by the sources \(1\)/);
+    const json = JSON.parse(fs.readFileSync(written[1].fsPath, 'utf8'));
+    assert.equal(json.version, 1);
+    assert.equal(json.files.length, 1);
+    const verdicts = json.files[0].findings.map((f: { verdict: string }) => f.verdict);
+    assert.equal(verdicts.filter((v: string) => v === 'contradicted').length, 1);
+    assert.equal(verdicts.filter((v: string) => v === 'misattributed').length, 1);
+    assert.equal(editor.document.getText(), fs.readFileSync(DRAFT, 'utf8'), 'the draft is untouched');
+  });
+});

@@ -31,6 +31,21 @@ describe('CLI (bundled dist/cli.js)', function () {
     assert.ok(c.evidence[0].source && c.evidence[0].title && c.evidence[0].quote && c.evidence[0].line);
   });
 
+  it('honours suppression comments: a disabled contradiction is not reported and does not fail the run', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+    const claim = 'North Korea fired three ballistic missiles on Wednesday, the South Korean military said.\n';
+    const plain = path.join(dir, 'plain.md'), quiet = path.join(dir, 'quiet.md');
+    writeFileSync(plain, claim);
+    writeFileSync(quiet, '<!-- corroborate-disable-next-line contradicted -->\n' + claim);
+    const a = run('check', '--format', 'json', plain), b = run('check', '--format', 'json', quiet);
+    assert.equal(a.status, 1, a.stderr);
+    assert.ok(JSON.parse(a.stdout).files[0].findings.some((f: { verdict: string }) => f.verdict === 'contradicted'));
+    assert.equal(b.status, 0, b.stdout + b.stderr);
+    const kept = JSON.parse(b.stdout).files[0].findings;
+    assert.ok(!kept.some((f: { verdict: string }) => f.verdict === 'contradicted'));
+    assert.ok(kept.some((f: { kind: string }) => f.kind === 'name'), 'only the listed verdict is hidden: names stay');
+  });
+
   it('reads like a linter in text format and exits 0 on a clean draft', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-'));
     const draft = path.join(dir, 'ok.md');

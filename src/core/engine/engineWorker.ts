@@ -7,6 +7,7 @@ import { warmLexicon } from '../analysis/lexicon';
 import { indexCorpus, FileIndexStore, MemoryIndexStore } from '../corpus/indexStore';
 import { getHeapStatistics } from 'node:v8';
 import { DraftChecker, checkDraft } from '../verdicts/checker';
+import { applySuppressions } from '../workflow/suppression';
 import { analyseSource, pieceMentions, type Corpus } from '../corpus/corpus';
 import { withoutText } from '../corpus/lazyText';
 import { AnalysisPool, defaultAnalysisThreads, type AnalyseRequest, type AnalyseResponse } from '../corpus/analysisPool';
@@ -69,7 +70,9 @@ async function handle(req: Request): Promise<void> {
   } else if (req.type === 'check') {
     if (!checkers) throw new Error('the corpus is not loaded yet');
     const t0 = performance.now();
-    const findings = req.incremental === false ? checkDraft(req.text, checkers.corpus, req.options) : checkers.of(req.document ?? '').check(req.text, req.options);
+    const all = req.incremental === false ? checkDraft(req.text, checkers.corpus, req.options) : checkers.of(req.document ?? '').check(req.text, req.options);
+    // Findings inside <!-- corroborate-disable… --> comments are dropped here, for every front end.
+    const findings = applySuppressions(req.text, all);
     post({ type: 'result', id: req.id, findings, ms: performance.now() - t0 });
   } else if (req.type === 'close') {
     checkers?.close(req.document);

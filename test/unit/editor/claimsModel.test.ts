@@ -61,6 +61,9 @@ describe('inlay hints: the sources\' figure after a contradicted one', () => {
     });
     const hints = sourceFigureHints([f, claim('Fine.', 0, 'supported')]);
     assert.deepEqual(hints.map((h) => [h.offset, h.label]), [[100 + text.indexOf('three rockets') + 'three rockets'.length, 'two rockets · Yonhap']]);
-    assert.match(hints[0].tooltip, /two rockets.*not.*three rockets/);
+    assert.match(hints[0].tooltip, /two rockets.*not.*three rockets.*Yonhap/);
+    const untitled = sourceFigureHints([{ ...f, evidence: [{ ...f.evidence[0], outlet: undefined, title: 'A long headline about the launch' }] }]);
+    assert.equal(untitled[0].label, 'two rockets', 'without an outlet only the figure; the title is in the tooltip');
+    assert.match(untitled[0].tooltip, /A long headline about the launch/);
   });
 });
