@@ -202,7 +202,8 @@ try {
       await page.keyboard.press('Control+Shift+M'); // hide the panel again
       await page.keyboard.press('Control+1');
       const editors = page.locator('.tab', { hasText: 'Corroborate report' });
-      if (await editors.count()) { await editors.first().click(); await page.keyboard.press('Control+W'); }
+      // The report's preview may already have followed the draft (a Markdown preview tracks the active editor).
+      if (await editors.count()) { try { await editors.first().click({ timeout: 3000 }); await page.keyboard.press('Control+W'); } catch { /* gone meanwhile */ } }
       await page.keyboard.press('F1');
       await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
       await page.keyboard.type('Notifications: Clear All Notifications');

@@ -131,6 +131,8 @@ export interface Finding {
   reading?: { held: boolean; words: number };
   /** For names: roles and mention counts for the hover card. */
   details?: { roles: string[]; sourceCount: number; aliases: string[] };
+  /** Set by the editor for a claim an editor marked as checked by hand (.corroborate/checked.json). */
+  checked?: { date: string; verdict: string; by?: string; note?: string };
 }
 
 export interface CorpusProblem {

@@ -31,7 +31,7 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private readonly disposables: vscode.Disposable[] = [];
   private shown: Set<ClaimGroupId>;
 
-  constructor(private readonly store: FindingStore, private readonly memento: vscode.Memento, private readonly isChecked: (uri: vscode.Uri, f: Finding) => boolean = () => false) {
+  constructor(private readonly store: FindingStore, private readonly memento: vscode.Memento, private readonly isChecked: (uri: vscode.Uri, f: Finding) => boolean = (_uri, f) => !!f.checked) {
     const saved = memento.get<string[]>(FILTER_KEY);
     this.shown = new Set((saved ?? CLAIM_GROUPS).filter((g): g is ClaimGroupId => (CLAIM_GROUPS as readonly string[]).includes(g)));
     this.view = vscode.window.createTreeView(CLAIMS_VIEW, { treeDataProvider: this, showCollapseAll: true });

@@ -7,5 +7,8 @@ export const CommandIds = {
   filterClaims: 'corroborate.filterClaims',
   revealClaim: 'corroborate.revealClaim',
   exportReport: 'corroborate.exportReport',
+  markChecked: 'corroborate.markChecked',
+  unmarkChecked: 'corroborate.unmarkChecked',
+  ignoreName: 'corroborate.ignoreName',
 } as const;
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

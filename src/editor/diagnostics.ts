@@ -5,6 +5,7 @@ import type { Finding } from '../core';
 import { draftBytes, draftSizeProblem } from '../core/analysis/limits';
 import { severityFor, type Settings, type Severity } from './settings';
 import type { EngineService } from './engineService';
+import type { Decisions } from './decisions';
 import { FindingStore, rangeOf } from './findingStore';
 import { lineStartsOf, lineColAt } from '../core/analysis/text';
 import { heldByFocus, FOCUS_PAUSE_MIN_MS } from './focusMode';
@@ -27,8 +28,13 @@ export class DraftDiagnostics implements vscode.Disposable {
   private readonly lastEdit = new Map<string, number>();
   private readonly held = new Map<string, { doc: vscode.TextDocument; findings: Finding[]; count: number; line: number; timer: NodeJS.Timeout }>();
 
-  constructor(private readonly engine: EngineService, readonly store: FindingStore, private settings: Settings) {
+  /** Drafts checked while not open (Check Workspace): their text and the engine's findings, before decisions. */
+  private readonly unopened = new Map<string, { uri: vscode.Uri; text: string; findings: Finding[] }>();
+
+  constructor(private readonly engine: EngineService, readonly store: FindingStore, private settings: Settings, private readonly decisions?: Decisions) {
     this.disposables.push(
+      // A claim marked as checked, or a name ignored: the drafts show it at once.
+      ...(decisions ? [decisions.onDidChange(() => this.reapplyDecisions())] : []),
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.settings.checkOn !== 'command') this.schedule(d, 0); }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;
@@ -105,8 +111,10 @@ export class DraftDiagnostics implements vscode.Disposable {
       return undefined;
     }
     this.refused.delete(doc.uri.toString());
-    const findings = await this.engine.check(text, doc.uri.toString());
+    const raw = await this.engine.check(text, doc.uri.toString());
     if (doc.isClosed || doc.version !== version) return undefined; // stale: a newer check follows
+    this.unopened.delete(doc.uri.toString());
+    const findings = this.decisions ? this.decisions.apply(doc.uri, text, raw) : raw;
     this.store.set(doc, findings);
     this.publish(doc, findings);
     return findings;
@@ -154,8 +162,11 @@ export class DraftDiagnostics implements vscode.Disposable {
     return this.held.get(uri.toString())?.count ?? 0;
   }
 
-  /** Publishes the findings of a draft that is not open (Check Workspace), positioned in `text`. */
-  publishUnopened(uri: vscode.Uri, text: string, findings: Finding[]): void {
+  /** Stores and publishes the findings of a draft that is not open (Check Workspace), positioned in `text`. */
+  publishUnopened(uri: vscode.Uri, text: string, raw: Finding[]): void {
+    this.unopened.set(uri.toString(), { uri, text, findings: raw });
+    const findings = this.decisions ? this.decisions.apply(uri, text, raw) : raw;
+    this.store.setUnopened(uri, findings, text);
     const starts = lineStartsOf(text);
     const pos = (o: number) => { const p = lineColAt(starts, o); return new vscode.Position(p.line - 1, p.column - 1); };
     this.publishAt(uri, findings, (a, b) => new vscode.Range(pos(a), pos(b)));
@@ -164,9 +175,16 @@ export class DraftDiagnostics implements vscode.Disposable {
   /** What each draft's diagnostics show now (focus mode compares against it). */
   private readonly shownFindings = new Map<string, Finding[]>();
 
+  /** Decisions changed: open drafts are checked again (incremental, quick), unopened ones re-marked. */
+  private reapplyDecisions(): void {
+    for (const u of this.unopened.values()) this.publishUnopened(u.uri, u.text, u.findings);
+    for (const doc of vscode.workspace.textDocuments) if (this.isDraft(doc) && this.store.has(doc.uri)) this.schedule(doc, 0);
+  }
+
   private publishAt(uri: vscode.Uri, findings: Finding[], range: (start: number, end: number) => vscode.Range): void {
     const diags: vscode.Diagnostic[] = [];
     for (const f of findings) {
+      if (f.checked) continue; // checked by hand: no underline (the claims view and the hover say so)
       const sev = severityFor(this.settings, f.verdict);
       if (sev === 'off') continue;
       const d = new vscode.Diagnostic(range(f.start, f.end), diagnosticMessage(f), SEVERITY[sev]);
@@ -189,6 +207,7 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.collection.delete(uri);
     this.store.delete(uri);
+    this.unopened.delete(key);
     this.refused.delete(key);
     this.shownFindings.delete(key);
     this.lastEdit.delete(key);

@@ -16,6 +16,8 @@ import { isClaimGroup } from './claimsModel';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { exportReport } from './commands/exportReport';
 import { registerInlayHints } from './inlayHints';
+import { Decisions } from './decisions';
+import { registerDecisionCommands } from './commands/decisionCommands';
 
 /** What the extension offers other extensions (and its tests). */
 export interface CorroborateApi {
@@ -38,19 +40,21 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   let settings = readSettings(log);
   const engine = new EngineService(context, log, settings);
   const store = new FindingStore();
-  const drafts = new DraftDiagnostics(engine, store, settings);
+  const decisions = new Decisions(log);
+  const drafts = new DraftDiagnostics(engine, store, settings, decisions);
   const reports = new ReportDocuments(log);
   const claims = new ClaimsView(store, context.workspaceState);
   // Hovers and quick fixes answer for any document the store has findings for.
   const selector = () => [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
   context.subscriptions.push(
-    log, engine, store, drafts, reports, claims,
+    log, engine, store, decisions, drafts, reports, claims,
+    registerDecisionCommands(store, decisions, CommandIds),
     registerHoverProvider(store, selector),
     registerCodeActions(store, selector),
     registerStatusBar(store, engine, drafts),
     vscode.commands.registerCommand(CommandIds.checkClaims, () => checkClaims(drafts, engine, reports)),
-    vscode.commands.registerCommand(CommandIds.checkWorkspace, () => checkWorkspace(settings, drafts, engine, store)),
+    vscode.commands.registerCommand(CommandIds.checkWorkspace, () => checkWorkspace(settings, drafts, engine)),
     vscode.commands.registerCommand(CommandIds.exportReport, (options?: unknown) => exportReport(store, engine, options)),
     registerInlayHints(store, selector, () => settings),
     // Also starts an engine that was stopped after crashing several times in a row.
@@ -69,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       void engine.reload(settings);
     }
   }
+  void decisions.loadAll();
   void engine.reload(settings);
   return {
     problems: () => engine.problems, engineState: () => engine.state, simulateEngineCrash: () => engine.simulateCrash(),

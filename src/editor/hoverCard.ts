@@ -66,6 +66,10 @@ export function renderHoverCard(f: Finding): string {
     if (d?.roles.length) parts.push(`Sources call them: ${d.roles.map((r) => escapeMarkdown(r)).join('; ')}`);
     if (d) parts.push(`Mentioned in ${d.sourceCount} source${d.sourceCount === 1 ? '' : 's'}.`);
   } else {
+    if (f.checked) {
+      const c = f.checked;
+      parts.push(`**$(check-all) Checked by hand** on ${escapeMarkdown(c.date)}${c.by ? ` by ${escapeMarkdown(c.by)}` : ''}${c.note ? `: ${escapeMarkdown(c.note)}` : ''} (the verdict then: ${escapeMarkdown(c.verdict)})`);
+    }
     parts.push(`**${VERDICT_LABEL[f.verdict] ?? escapeMarkdown(f.verdict)}**${f.speaker ? ` · speaker in the draft: ${escapeMarkdown(f.speaker)}` : ''}`);
     if (f.reason) parts.push(escapeMarkdown(f.reason));
     if (f.kind === 'claim' && f.facts?.length) parts.push(renderFacts(f.facts));

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DRAFT, waitFor, ours, openDraft } from './helpers';
+import { DRAFT, waitFor, ours, openDraft, hoverText } from './helpers';
 
 const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -161,5 +161,68 @@ suite('Corroborate: Export Report', function () {
     assert.equal(verdicts.filter((v: string) => v === 'contradicted').length, 1);
     assert.equal(verdicts.filter((v: string) => v === 'misattributed').length, 1);
     assert.equal(editor.document.getText(), fs.readFileSync(DRAFT, 'utf8'), 'the draft is untouched');
+  });
+});
+
+suite('Corroborate: checked by hand and ignored names', function () {
+  this.timeout(60000);
+  const checkedFile = () => path.join(folder(), '.corroborate', 'checked.json');
+  const ignoreFile = () => path.join(folder(), '.corroborate', 'ignore.json');
+
+  test('a claim marked as checked loses its warning, shows as checked, and an edit of its sentence clears the mark', async () => {
+    // A draft inside the workspace folder (the files are kept beside the drafts they are about).
+    const file = path.join(folder(), 'drafts', 'checked.md');
+    fs.writeFileSync(file, fs.readFileSync(DRAFT, 'utf8'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const uri = editor.document.uri;
+    try {
+      const claim = await waitFor(() => ours(uri).find((d) => code(d) === 'contradicted'), 'the contradicted claim');
+      const doc = editor.document;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, claim.range);
+      const mark = actions.find((a) => a.title === 'Mark as checked by hand');
+      assert.ok(mark?.command && !mark.edit, `a quick fix that edits nothing: ${actions.map((a) => a.title).join(', ')}`);
+      const before = doc.getText();
+      await vscode.commands.executeCommand(mark!.command!.command, { ...mark!.command!.arguments![0], note: 'Confirmed with Yonhap' });
+      const stored = JSON.parse(fs.readFileSync(checkedFile(), 'utf8'));
+      assert.equal(stored.version, 1);
+      assert.equal(stored.claims.length, 1);
+      assert.equal(stored.claims[0].verdict, 'contradicted');
+      assert.equal(stored.claims[0].note, 'Confirmed with Yonhap');
+      assert.match(stored.claims[0].sentenceHash, /^[0-9a-f]{16}$/);
+      await waitFor(() => !ours(uri).some((d) => code(d) === 'contradicted'), 'no warning on the checked claim');
+      assert.equal(doc.getText(), before, 'the draft is untouched');
+      const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, claim.range.start.translate(0, 3));
+      assert.match(hoverText(hover), /Checked by hand.*Confirmed with Yonhap/);
+      assert.ok(api().claimsTree().some((n) => n.label === 'Checked by hand' || n.children.some((c) => c.label === 'Checked by hand')), 'the claims view has a checked group');
+      // Editing the sentence clears the mark by itself.
+      const at = doc.getText().indexOf('was in Russia');
+      await editor.edit((b) => b.insert(doc.positionAt(at + 'was '.length), 'still '));
+      await waitFor(() => ours(uri).some((d) => code(d) === 'contradicted'), 'the warning back after the sentence changed');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(file, { force: true });
+      fs.rmSync(checkedFile(), { force: true });
+    }
+  });
+
+  test('an ignored name is no longer underlined, in any case, and is stored in ignore.json', async () => {
+    const file = path.join(folder(), 'drafts', 'ignored.md');
+    fs.writeFileSync(file, 'Defence Minister Sergei Shoigu took part in the talks. Later SERGEI SHOIGU left.\n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const uri = editor.document.uri;
+    try {
+      const name = await waitFor(() => ours(uri).find((d) => code(d) === 'name' && /Shoigu/.test(editor.document.getText(d.range))), 'the name underlined');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, name.range);
+      const ignore = actions.find((a) => /^Ignore the name/.test(a.title));
+      assert.ok(ignore?.command, actions.map((a) => a.title).join(', '));
+      await vscode.commands.executeCommand(ignore!.command!.command, ...ignore!.command!.arguments!);
+      await waitFor(() => !ours(uri).some((d) => code(d) === 'name' && /shoigu/i.test(editor.document.getText(d.range))), 'the name no longer underlined');
+      const stored = JSON.parse(fs.readFileSync(ignoreFile(), 'utf8'));
+      assert.match(stored.names[0].name, /Shoigu/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(file, { force: true });
+      fs.rmSync(ignoreFile(), { force: true });
+    }
   });
 });

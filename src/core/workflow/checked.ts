@@ -290,7 +290,7 @@ function isDate(s: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
-function localDate(d: Date): string {
+export function localDate(d: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
@@ -312,4 +312,18 @@ function nameKey(s: string): string {
 
 function brief(s: string): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+/**
+ * The findings as an editor sees them after their decisions: ignored names left out, and each claim
+ * with a mark that still holds (its sentence unchanged) carrying it in `checked`.
+ */
+export function applyDecisions(text: string, findings: Finding[], checked: CheckedClaim[], ignored: IgnoredName[]): Finding[] {
+  const kept = ignored.length ? findings.filter((f) => !isIgnoredName(f, ignored)) : findings;
+  const marks = checkedStatus(text, kept, checked);
+  return kept.map((f, i) => {
+    const m = f.kind === 'name' ? undefined : marks[i];
+    if (!m) return f;
+    return { ...f, checked: { date: m.date, verdict: m.verdict, ...(m.by ? { by: m.by } : {}), ...(m.note ? { note: m.note } : {}) } };
+  });
 }

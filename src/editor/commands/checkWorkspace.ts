@@ -7,7 +7,6 @@ import { excludeWithCorpus, joinGlobs } from '../../core/draftFiles';
 import type { Settings } from '../settings';
 import type { DraftDiagnostics } from '../diagnostics';
 import type { EngineService } from '../engineService';
-import type { FindingStore } from '../findingStore';
 
 export interface WorkspaceCheck { checked: number; skipped: { uri: vscode.Uri; why: string }[]; cancelled: boolean }
 
@@ -24,7 +23,7 @@ export async function workspaceDrafts(settings: Settings, token?: vscode.Cancell
   return [...found.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
 }
 
-export async function checkWorkspace(settings: Settings, drafts: DraftDiagnostics, engine: EngineService, store: FindingStore): Promise<WorkspaceCheck | undefined> {
+export async function checkWorkspace(settings: Settings, drafts: DraftDiagnostics, engine: EngineService): Promise<WorkspaceCheck | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage('Corroborate: open a folder to check its drafts.');
     return undefined;
@@ -48,7 +47,6 @@ export async function checkWorkspace(settings: Settings, drafts: DraftDiagnostic
         if (draftSizeProblem(draftBytes(text)) || /\u0000/.test(text)) { out.skipped.push({ uri, why: 'not a text file' }); continue; }
         const findings = await engine.check(text, uri.toString());
         engine.forget(uri.toString()); // not open: no incremental checks follow
-        store.setUnopened(uri, findings, text);
         drafts.publishUnopened(uri, text, findings);
         out.checked++;
       } catch (e) {

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import type { Finding } from '../../../../src/core';
 import {
   checkedClaim, checkedStatus, markChecked, parseChecked, sentenceAround, sentenceHash, serialiseChecked, unmarkChecked,
-  ignoreName, isIgnoredName, parseIgnore, serialiseIgnore, unignoreName, type CheckedClaim,
+  ignoreName, isIgnoredName, parseIgnore, serialiseIgnore, unignoreName, applyDecisions, type CheckedClaim,
 } from '../../../../src/core/workflow/checked';
 
 /** A finding on `needle` in `text`. */
@@ -161,5 +161,24 @@ describe('names ignored', () => {
     assert.deepEqual(r.entries, [{ name: 'Charlie', date: '2024-01-01', extra: { x: 1 } }]);
     assert.deepEqual(r.problems.map((p) => p.slice(0, 9)), ['names[0]:', 'names[1] ']);
     assert.deepEqual(parseIgnore('not json').problems.length, 1);
+  });
+});
+
+describe('decisions applied to a draft\'s findings', () => {
+  const draft = 'Kim arrived by train. North Korea fired three missiles on Wednesday.\n';
+  const at = (s: string) => draft.indexOf(s);
+  const f = (text: string, kind: 'claim' | 'name', verdict: string): Finding =>
+    ({ kind, text, start: at(text), end: at(text) + text.length, line: 1, column: at(text) + 1, verdict: verdict as Finding['verdict'], evidence: [], fixes: [] });
+  const findings = [f('Kim arrived by train.', 'claim', 'unverified'), f('North Korea fired three missiles on Wednesday.', 'claim', 'contradicted'), f('North Korea', 'name', 'found'), f('Kim', 'name', 'found')];
+
+  it('marks checked claims, drops ignored names, and leaves the rest as they were', () => {
+    const mark = checkedClaim(draft, findings[1], { date: '2026-12-01', note: 'confirmed with the agency', by: 'desk' });
+    const out = applyDecisions(draft, findings, [mark], [{ name: 'kim', date: '2026-12-01' }]);
+    assert.deepEqual(out.map((x) => x.text), ['Kim arrived by train.', 'North Korea fired three missiles on Wednesday.', 'North Korea']);
+    assert.deepEqual(out[1].checked, { date: '2026-12-01', verdict: 'contradicted', by: 'desk', note: 'confirmed with the agency' });
+    assert.equal(out[0].checked, undefined);
+    const edited = draft.replace('three', 'four');
+    const moved = { ...findings[1], text: findings[1].text.replace('three', 'four') };
+    assert.equal(applyDecisions(edited, [moved], [mark], [])[0].checked, undefined, 'an edited sentence loses its mark');
   });
 });
