@@ -1,4 +1,4 @@
-// Command-line front end: `corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] FILE...`
+// Command-line front end: `corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] [--include GLOB]... [--exclude GLOB]... FILE|FOLDER...`
 import { promises as fs, constants as fsConstants, readFileSync, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -15,8 +15,10 @@ import { toSarif } from './core/report/sarif';
 import { toClaimReview } from './core/report/claimReview';
 import { jsonReport } from './core/report/json';
 import { applySuppressions } from './core/workflow/suppression';
+import { DEFAULT_DRAFT_INCLUDE, DEFAULT_DRAFT_EXCLUDE, excludeWithCorpus } from './core/draftFiles';
+import fg from 'fast-glob';
 
-const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] [--names] FILE...
+const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] [--names] [--include GLOB]... [--exclude GLOB]... FILE|FOLDER...
 
 Checks news drafts against a reference corpus (the bundled seed articles plus any --corpus
 files, folders or globs) and reports names, claims and quotes with their verdicts.
@@ -28,6 +30,10 @@ Options:
                     claimreview (schema.org ClaimReview JSON-LD); sarif and claimreview
                     print one document for all files
   --names           in text format, list name findings too
+  --include GLOB    for a FOLDER argument: the drafts in it (repeatable; default **/*.md,
+                    **/*.markdown, **/*.txt, as the editor's corroborate.drafts.include)
+  --exclude GLOB    for a FOLDER argument: files to skip (repeatable; default node_modules, .git,
+                    .corroborate, .vscode); the --corpus paths are always skipped
   --cache DIR       keep the corpus index in DIR (default: $XDG_CACHE_HOME/corroborate
                     or ~/.cache/corroborate); a warm start skips re-analysing the corpus
   --no-cache        do not read or write the index cache
@@ -39,18 +45,21 @@ Exit status: 0 when nothing is contradicted, misquoted or misattributed; 1 when 
 const FORMATS = ['text', 'json', 'sarif', 'claimreview'] as const;
 type Format = typeof FORMATS[number];
 
-interface Args { corpus: string[]; seeds: boolean; format: Format; names: boolean; files: string[]; cache: string | false }
+interface Args { corpus: string[]; seeds: boolean; format: Format; names: boolean; files: string[]; cache: string | false; include: string[]; exclude: string[] }
 
 function parseArgs(argv: string[]): Args | string {
   const [cmd, ...rest] = argv;
   if (cmd === '-h' || cmd === '--help') return 'help';
   if (cmd !== 'check') return cmd ? `unknown command "${cmd}"` : 'missing command';
-  const a: Args = { corpus: [], seeds: true, format: 'text', names: false, files: [], cache: defaultCacheDir() };
+  const a: Args = { corpus: [], seeds: true, format: 'text', names: false, files: [], cache: defaultCacheDir(), include: [], exclude: [] };
   for (let i = 0; i < rest.length; i++) {
     const x = rest[i];
     if (x === '--corpus') { const v = rest[++i]; if (!v) return '--corpus needs a path'; a.corpus.push(v); }
     else if (x.startsWith('--corpus=')) a.corpus.push(x.slice(9));
     else if (x === '--no-seeds') a.seeds = false;
+    else if (x === '--include' || x === '--exclude') { const v = rest[++i]; if (!v) return `${x} needs a glob`; a[x === '--include' ? 'include' : 'exclude'].push(v); }
+    else if (x.startsWith('--include=')) a.include.push(x.slice(10));
+    else if (x.startsWith('--exclude=')) a.exclude.push(x.slice(10));
     else if (x === '--names') a.names = true;
     else if (x === '--no-cache') a.cache = false;
     else if (x === '--cache') { const v = rest[++i]; if (!v) return '--cache needs a folder'; a.cache = v; }
@@ -73,7 +82,19 @@ export async function main(argv: string[]): Promise<number> {
   if (args === 'help') { process.stdout.write(USAGE + '\n'); return 0; }
   if (typeof args === 'string') { process.stderr.write(`corroborate: ${printable(args)}\n\n${USAGE}\n`); return 2; }
   const drafts: { path: string; text: string }[] = [];
+  // A folder stands for its drafts: the editor's Check Workspace globs (or --include/--exclude),
+  // never the corpus paths.
+  const files: string[] = [];
   for (const f of args.files) {
+    const st = await fs.stat(f).catch(() => undefined);
+    if (!st?.isDirectory()) { files.push(f); continue; }
+    const include = args.include.length ? args.include : [...DEFAULT_DRAFT_INCLUDE];
+    const exclude = excludeWithCorpus(args.exclude.length ? args.exclude : DEFAULT_DRAFT_EXCLUDE, args.corpus.map((c) => path.relative(f, path.resolve(c)).replace(/\\/g, '/')));
+    const found = await fg(include, { cwd: f, ignore: exclude, onlyFiles: true, dot: false, followSymbolicLinks: false });
+    if (!found.length) { process.stderr.write(`corroborate: no drafts in ${printable(f)} (looked for ${printable(include.join(', '))})\n`); return 2; }
+    files.push(...found.sort().map((x) => path.join(f, x)));
+  }
+  for (const f of files) {
     const d = await readDraft(f);
     if ('text' in d) { drafts.push({ path: f, text: d.text }); continue; }
     process.stderr.write(`corroborate: ${d.unreadable ? 'cannot read' : 'cannot check'} ${printable(f)}: ${printable(d.problem)}\n`);

@@ -1,7 +1,7 @@
 // Smoke test of the bundled CLI (dist/cli.js, built by `npm run build`), not only the TypeScript source.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from './core/helpers';
@@ -44,6 +44,22 @@ describe('CLI (bundled dist/cli.js)', function () {
     const kept = JSON.parse(b.stdout).files[0].findings;
     assert.ok(!kept.some((f: { verdict: string }) => f.verdict === 'contradicted'));
     assert.ok(kept.some((f: { kind: string }) => f.kind === 'name'), 'only the listed verdict is hidden: names stay');
+  });
+
+  it('checks the drafts of a folder with the editor\'s globs, never the corpus or node_modules', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-ws-'));
+    const put = (rel: string, text: string) => { mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true }); writeFileSync(path.join(dir, rel), text); };
+    const claim = 'Kim travelled overland to Russia in his armoured train.\n';
+    put('a.md', claim); put('desk/b.txt', claim); put('node_modules/pkg/readme.md', claim); put('corpus/wire.md', '# Wire\n\n' + claim); put('notes.json', '{}');
+    const paths = (r: ReturnType<typeof run>) => JSON.parse(r.stdout).files.map((f: { path: string }) => path.relative(dir, f.path)).sort();
+    const all = run('check', '--format', 'json', '--corpus', path.join(dir, 'corpus'), dir);
+    assert.equal(all.status, 0, all.stderr);
+    assert.deepEqual(paths(all), ['a.md', path.join('desk', 'b.txt')]);
+    const txt = run('check', '--format', 'json', '--include', '**/*.txt', dir);
+    assert.deepEqual(paths(txt), [path.join('desk', 'b.txt')]);
+    const none = run('check', '--include', '**/*.rst', dir);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /no drafts in .* \(looked for \*\*\/\*\.rst\)/);
   });
 
   it('reads like a linter in text format and exits 0 on a clean draft', () => {
