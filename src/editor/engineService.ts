@@ -2,7 +2,9 @@
 // watches the corpus paths, and checks drafts off the extension host's thread.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { EngineClient, type Finding, type CorpusSummary, type CorpusProblem } from '../core';
+import { EngineClient } from '../core/engine/engineClient';
+import type { Finding, CorpusProblem } from '../core/types';
+import type { CorpusSummary } from '../core/engine/engineProtocol';
 import { corpusProblemNotice } from './statusText';
 import type { EngineEvent } from '../core/engine/engineClient';
 import type { Settings } from './settings';

@@ -1,10 +1,11 @@
-// Reads corpus files: plain text, Markdown with optional YAML front matter, and JSON Lines.
+// Reads corpus files: plain text, Markdown with optional YAML front matter, JSON Lines, and saved web pages.
 // A bad file is reported as a problem and skipped; it never stops the others from loading.
 import * as nodeFs from 'node:fs';
 import { promises as fs, constants as fsConstants, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import fg from 'fast-glob';
+import { htmlArticle } from './htmlArticle';
 import { mapLimited } from './limit';
 import type { Source, CorpusProblem } from '../types';
 
@@ -20,7 +21,7 @@ export interface LoadOptions {
 }
 export interface LoadResult { sources: Source[]; problems: CorpusProblem[]; files: string[] }
 
-export const CORPUS_EXTENSIONS = ['.txt', '.md', '.markdown', '.jsonl'];
+export const CORPUS_EXTENSIONS = ['.txt', '.md', '.markdown', '.jsonl', '.html', '.htm'];
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
@@ -317,11 +318,12 @@ export function checkContent(buf: Buffer, text = buf.toString('utf8')): string |
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 const FRONT_MATTER_KEY = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/;
 
-/** Parses one file's text (.txt, .md with front matter, .jsonl) into sources, with what was wrong in it. */
+/** Parses one file's text (.txt, .md with front matter, .jsonl, .html) into sources, with what was wrong in it. */
 export function parseSourceText(file: string, text: string): { sources: Source[]; problems: CorpusProblem[] } {
   const ext = path.extname(file).toLowerCase();
   const id = path.basename(file);
   if (ext === '.jsonl') return parseJsonl(file, id, text);
+  if (ext === '.html' || ext === '.htm') return parseHtml(file, id, text);
   const problems: CorpusProblem[] = [];
   let body = text;
   let lineOffset = 0;
@@ -359,6 +361,23 @@ export function parseSourceText(file: string, text: string): { sources: Source[]
   const date = checkedDate(meta.date, `${file}:${metaLine.date}`, problems);
   if (date) src.date = date;
   if (meta.author) src.author = meta.author;
+  return { sources: [src], problems };
+}
+
+/**
+ * A saved web page: the article Readability finds in it, with the page's metadata. Its text is not
+ * the file's, so its passages' line numbers count lines of the extracted text (lineOffset 0).
+ */
+function parseHtml(file: string, id: string, html: string): { sources: Source[]; problems: CorpusProblem[] } {
+  const page = htmlArticle(html, file);
+  if ('problem' in page) return { sources: [], problems: [page.problem] };
+  const problems: CorpusProblem[] = [];
+  const src: Source = { id, path: file, title: page.title, text: page.text, lineOffset: 0 };
+  if (page.outlet) src.outlet = page.outlet;
+  if (page.url) src.url = page.url;
+  const date = checkedDate(page.date, page.dateLine ? `${file}:${page.dateLine}` : file, problems);
+  if (date) src.date = date;
+  if (page.author) src.author = page.author;
   return { sources: [src], problems };
 }
 

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { splitSentences, type Sentence } from '../analysis/sentences';
 import { foldPunctuation } from '../analysis/text';
-import { maskMarkup } from '../verdicts/checker';
+import { maskMarkup } from '../analysis/markup';
 import type { Finding } from '../types';
 
 /** Where the files live, relative to the workspace folder. */
