@@ -210,7 +210,7 @@ try {
       await page.keyboard.press('Enter');
       // The card opened from the keyboard and focused, then scrolled: VS Code's problem hover comes
       // first; our verdict, the source's sentence and its title are near the end.
-      const spot = await spotOf('fired three');
+      const spot = await spotOf('fired');
       await page.mouse.click(spot.x, spot.y);
       await page.mouse.move(5, 5);
       let shown = false;
