@@ -226,3 +226,22 @@ suite('Corroborate: checked by hand and ignored names', function () {
     }
   });
 });
+
+suite('Corroborate: a saved web page in the corpus', function () {
+  this.timeout(60000);
+  test('a page saved as .html is read as an article: its names are known and cited with its title', async () => {
+    const file = path.join(folder(), 'drafts', 'ferry.md');
+    fs.writeFileSync(file, 'Agnes Tulloch said young people would be hit hardest.\n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const uri = editor.document.uri;
+    try {
+      const name = await waitFor(() => ours(uri).find((d) => code(d) === 'name' && editor.document.getText(d.range) === 'Agnes Tulloch'), 'a name from the saved page');
+      const card = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, name.range.start.translate(0, 2)));
+      assert.match(card, /Ferry fares to rise by 12% from April/);
+      assert.doesNotMatch(card, /dataLayer|Accept all cookies|Most read/, 'no script, banner or sidebar text from the page');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(file, { force: true });
+    }
+  });
+});
