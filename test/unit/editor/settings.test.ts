@@ -37,4 +37,14 @@ describe('settings', () => {
     assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), Object.values(CommandIds).sort());
     for (const k of SETTING_KEYS) assert.ok(readme.includes(`corroborate.${k}`), `README documents corroborate.${k}`);
   });
+
+  it('has a README settings table with every setting and its default', () => {
+    const rows = new Map([...readme.matchAll(/^\| `corroborate\.([\w.]+)` \| `([^`]*)` \|/gm)].map((m) => [m[1], m[2].replace(/\\\|/g, '|')]));
+    for (const k of SETTING_KEYS) {
+      const shown = rows.get(k);
+      assert.ok(shown !== undefined, `a table row for corroborate.${k}`);
+      const json = JSON.stringify(DEFAULTS[k], null, 1).replace(/\n\s*/g, ' ').replace(/\[ /g, '[').replace(/ \]/g, ']');
+      assert.ok(shown.endsWith('…') ? json.startsWith(shown.slice(0, -1)) : shown === json, `corroborate.${k}: the table says ${shown}, the default is ${json}`);
+    }
+  });
 });
