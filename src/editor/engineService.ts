@@ -152,6 +152,12 @@ export class EngineService implements vscode.Disposable {
     }
   }
 
+  /** The text the corpus holds for the source read from `file` (a saved page's extracted article). */
+  async sourceText(file: string): Promise<string | undefined> {
+    if (this.loading) await this.loading;
+    return this.client.sourceText(file);
+  }
+
   /** @internal For the extension-host tests: ends the engine worker as a crash would. */
   async simulateCrash(): Promise<void> {
     await this.client.thread.terminate();

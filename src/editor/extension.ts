@@ -9,7 +9,7 @@ import { registerHoverProvider } from './hoverProvider';
 import { registerCodeActions } from './codeActions';
 import { registerStatusBar } from './statusBar';
 import { checkClaims } from './commands/checkClaims';
-import { openSource } from './commands/openSource';
+import { openSource, registerArticleDocuments } from './commands/openSource';
 import { ReportDocuments } from './reportDocuments';
 import { ClaimsView } from './claimsView';
 import { isClaimGroup } from './claimsModel';
@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   context.subscriptions.push(
     log, engine, store, decisions, drafts, reports, claims,
     registerDecisionCommands(store, decisions, CommandIds),
+    registerArticleDocuments(),
     registerHoverProvider(store, selector),
     registerCodeActions(store, selector),
     registerStatusBar(store, engine, drafts),

@@ -239,6 +239,15 @@ suite('Corroborate: a saved web page in the corpus', function () {
       const card = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, name.range.start.translate(0, 2)));
       assert.match(card, /Ferry fares to rise by 12% from April/);
       assert.doesNotMatch(card, /dataLayer|Accept all cookies|Most read/, 'no script, banner or sidebar text from the page');
+      // Its evidence opens as the article text the corpus read, at the passage's line.
+      const related = name.relatedInformation?.[0];
+      assert.ok(related && related.location.uri.fsPath.endsWith('ferry-fares.html'), 'evidence from the saved page');
+      await vscode.commands.executeCommand('corroborate.openSource', related!.location.uri.fsPath, related!.location.range.start.line + 1);
+      const shown = await waitFor(() => { const e = vscode.window.activeTextEditor; return e?.document.uri.scheme === 'corroborate-article' && e; }, 'the article text opened');
+      assert.match(shown.document.lineAt(shown.selection.active.line).text, /Agnes Tulloch/);
+      assert.doesNotMatch(shown.document.getText(), /<\/?p>|dataLayer/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.window.showTextDocument(editor.document);
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       fs.rmSync(file, { force: true });

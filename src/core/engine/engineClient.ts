@@ -207,6 +207,13 @@ export class EngineClient {
     return { findings: r.findings, ms: r.ms };
   }
 
+  /** The text the corpus holds for the source read from `path` (undefined if none is loaded from it). */
+  async sourceText(path: string): Promise<string | undefined> {
+    const r = await this.send({ type: 'sourceText', path });
+    if (r.type !== 'sourceText') throw new Error(`unexpected reply ${r.type}`);
+    return r.text;
+  }
+
   /** Drops the cache of a document that was closed. */
   async close(document: string): Promise<void> {
     const r = await this.send({ type: 'close', document });

@@ -28,7 +28,9 @@ export interface CheckRequest {
 }
 /** The document was closed: its cache is dropped. */
 export interface CloseRequest { type: 'close'; id: number; document: string }
-export type Request = LoadRequest | CheckRequest | CloseRequest;
+/** The text of the corpus source read from `path` (for a saved web page: the article extracted from it). */
+export interface SourceTextRequest { type: 'sourceText'; id: number; path: string }
+export type Request = LoadRequest | CheckRequest | CloseRequest | SourceTextRequest;
 
 export type SourceInfo = Omit<Source, 'text'>;
 export interface CorpusSummary { sources: SourceInfo[]; entities: number; passages: number; files: string[] }
@@ -38,4 +40,5 @@ export type Response =
   | { type: 'loaded'; id: number; stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number }
   | { type: 'result'; id: number; findings: Finding[]; ms: number }
   | { type: 'closed'; id: number }
+  | { type: 'sourceText'; id: number; text: string | undefined }
   | { type: 'error'; id: number; message: string };

@@ -74,6 +74,10 @@ async function handle(req: Request): Promise<void> {
     // Findings inside <!-- corroborate-disable… --> comments are dropped here, for every front end.
     const findings = applySuppressions(req.text, all);
     post({ type: 'result', id: req.id, findings, ms: performance.now() - t0 });
+  } else if (req.type === 'sourceText') {
+    if (!checkers) throw new Error('the corpus is not loaded yet');
+    const source = checkers.corpus.sources.find((s) => s.path === req.path);
+    post({ type: 'sourceText', id: req.id, text: source?.text });
   } else if (req.type === 'close') {
     checkers?.close(req.document);
     post({ type: 'closed', id: req.id });
