@@ -1,6 +1,6 @@
 // Lint rules that guard the architecture: the engine in src/core never imports the editor API, and
-// its stages (analysis → corpus → verdicts → workflow and report → engine) each import only the ones
-// below them.
+// its stages (analysis → corpus → verdicts → workflow, report and archive → engine) each import only
+// the ones below them.
 import tseslint from 'typescript-eslint';
 
 const noVscode = { name: 'vscode', message: 'src/core is the editor-free engine: convert in src/editor instead.' };
@@ -29,9 +29,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },
-  stage('analysis', ['corpus', 'verdicts', 'workflow', 'report', 'engine']),
-  stage('corpus', ['verdicts', 'workflow', 'report', 'engine']),
-  stage('verdicts', ['workflow', 'report', 'engine']),
-  stage('workflow', ['report', 'engine']),
-  stage('report', ['workflow', 'engine']),
+  stage('analysis', ['corpus', 'verdicts', 'workflow', 'report', 'archive', 'engine']),
+  stage('corpus', ['verdicts', 'workflow', 'report', 'archive', 'engine']),
+  stage('verdicts', ['workflow', 'report', 'archive', 'engine']),
+  stage('workflow', ['report', 'archive', 'engine']),
+  stage('report', ['workflow', 'archive', 'engine']),
+  stage('archive', ['workflow', 'report', 'engine']),
 );

@@ -17,6 +17,7 @@ import { jsonReport } from './core/report/json';
 import { applySuppressions } from './core/workflow/suppression';
 import { DEFAULT_DRAFT_INCLUDE, DEFAULT_DRAFT_EXCLUDE, excludeWithCorpus } from './core/draftFiles';
 import fg from 'fast-glob';
+import { archiveMain } from './cliArchive';
 
 const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] [--names] [--include GLOB]... [--exclude GLOB]... FILE|FOLDER...
 
@@ -38,6 +39,8 @@ Options:
                     or ~/.cache/corroborate); a warm start skips re-analysing the corpus
   --no-cache        do not read or write the index cache
   -h, --help        show this help
+
+Also: corroborate archive import PATH... --archive URL (see corroborate archive --help).
 
 Exit status: 0 when nothing is contradicted, misquoted or misattributed; 1 when something is;
 2 on bad usage or unreadable input.`;
@@ -78,6 +81,7 @@ function parseArgs(argv: string[]): Args | string {
 const PROBLEM_VERDICTS = new Set(['contradicted', 'misquoted', 'misattributed']);
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'archive') return archiveMain(argv.slice(1));
   const args = parseArgs(argv);
   if (args === 'help') { process.stdout.write(USAGE + '\n'); return 0; }
   if (typeof args === 'string') { process.stderr.write(`corroborate: ${printable(args)}\n\n${USAGE}\n`); return 2; }

@@ -1,0 +1,107 @@
+// The archive importer against a real PostgreSQL (a private instance on loopback, stopped after).
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as v8 from 'node:v8';
+import * as path from 'node:path';
+import { Pool } from 'pg';
+import { ROOT } from '../helpers';
+import { openArchive } from '../../../../src/core/archive/archiveDb';
+import { importArchive } from '../../../../src/core/archive/importer';
+import { SCHEMA_VERSION } from '../../../../src/core/archive/migrations';
+
+interface Cluster { importerUrl: string; editorUrl: string; dataDir: string; stop(): void }
+/** A private server in a temporary folder (scripts/lib/pgServer.mjs installs PostgreSQL the first time, as root). */
+async function startPostgres(ctx: Mocha.Context): Promise<Cluster> {
+  const pg = await import(path.join(ROOT, 'scripts', 'lib', 'pgServer.mjs')) as { ensurePostgres(): unknown; startPostgres(o: { dataDir: string }): Promise<Cluster> };
+  try { pg.ensurePostgres(); } catch (e) {
+    if ((e as { code?: string }).code !== 'NEEDS_ROOT') throw e;
+    console.warn(`      skipped: ${(e as Error).message}`);
+    ctx.skip();
+  }
+  return pg.startPostgres({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-test-')) });
+}
+const removeCluster = (c: Cluster | undefined) => { if (!c) return; c.stop(); rmSync(c.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); };
+
+/** A folder of `n` small articles, each with its own names and figures, some dated. */
+function articles(n: number): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'archive-'));
+  for (let i = 0; i < n; i++) {
+    const date = i % 3 ? `date: ${2000 + (i % 20)}-0${1 + (i % 9)}-1${i % 10}\n` : '';
+    writeFileSync(path.join(dir, `a${String(i).padStart(4, '0')}.md`), `---\ntitle: Report ${i}\n${date}---\nMayor Anna Example${i} opened bridge number ${i} in Springfield on Monday.\n\nThe bridge cost ${i + 10} million dollars, the council said.\n`);
+  }
+  return dir;
+}
+
+/** The archive's rows for the files under `dir`, as a comparable list (ids left out: they differ between runs). */
+async function rows(url: string, dir: string): Promise<string[]> {
+  const pool = new Pool({ connectionString: url });
+  try {
+    const r = await pool.query(`SELECT a.path, a.source_id, a.year, a.content_hash, a.title, a.analysis, count(p.n) AS passages, string_agg(array_to_string(p.keys, ' '), '|' ORDER BY p.n) AS keys
+      FROM archive.articles a LEFT JOIN archive.passages p ON p.article_id = a.id AND p.year = a.year WHERE starts_with(a.path, $1) GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2`, [dir]);
+    // The analysis as data (its serialised bytes may differ for equal values: a number kept as a double or an integer).
+    return r.rows.map((x) => JSON.stringify({ ...x, analysis: v8.deserialize(x.analysis) }));
+  } finally { await pool.end(); }
+}
+
+describe('the archive importer (PostgreSQL)', function () {
+  this.timeout(180000);
+  let server: Cluster;
+  before(async function () { this.timeout(300000); server = await startPostgres(this); });
+  after(() => removeCluster(server));
+
+  it('imports a folder once: a second run changes nothing, a changed file is replaced, a deleted one removed', async () => {
+    const dir = articles(12);
+    const pool = openArchive(server.importerUrl);
+    try {
+      const first = await importArchive(pool, [dir], { baseDir: ROOT });
+      assert.deepEqual([first.imported, first.articles, first.unchanged], [12, 12, 0]);
+      const version = await pool.query('SELECT max(version) AS v FROM archive.schema_migrations');
+      assert.equal(Number(version.rows[0].v), SCHEMA_VERSION);
+      const before = await rows(server.importerUrl, dir);
+      const again = await importArchive(pool, [dir], { baseDir: ROOT });
+      assert.deepEqual([again.imported, again.unchanged, again.removed], [0, 12, 0]);
+      assert.deepEqual(await rows(server.importerUrl, dir), before, 'the same rows after a second run');
+      writeFileSync(path.join(dir, 'a0001.md'), '---\ntitle: Report 1, corrected\n---\nMayor Anna Example1 opened bridge number 1 in Shelbyville on Tuesday.\n');
+      rmSync(path.join(dir, 'a0002.md'));
+      const third = await importArchive(pool, [dir], { baseDir: ROOT });
+      assert.deepEqual([third.imported, third.unchanged, third.removed], [1, 10, 1]);
+      const titles = (await pool.query('SELECT title FROM archive.articles ORDER BY path')).rows.map((r) => r.title);
+      assert.equal(titles.length, 11);
+      assert.ok(titles.includes('Report 1, corrected') && !titles.includes('Report 1') && !titles.includes('Report 2'));
+      const years = (await pool.query(`SELECT DISTINCT tableoid::regclass::text AS t FROM archive.articles`)).rows.map((r) => r.t);
+      assert.ok(years.some((t) => /(^|\.)articles_undated$/.test(t)) && years.some((t) => /(^|\.)articles_y20\d\d$/.test(t)), `partitions by year: ${years.join(', ')}`);
+    } finally { await pool.end(); rmSync(dir, { recursive: true, force: true }); }
+  });
+
+  it('an import killed with kill -9 and run again ends with exactly the rows of an uninterrupted import', async function () {
+    const dir = articles(300);
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const url = server.importerUrl;
+    const count = async () => { const p = new Pool({ connectionString: url }); try { return Number((await p.query(`SELECT count(*) AS n FROM archive.files WHERE starts_with(path, $1)`, [dir])).rows[0].n); } catch { return 0; } finally { await p.end(); } };
+    const child = spawn(process.execPath, [cli, 'archive', 'import', dir, '--archive', url], { stdio: 'ignore' });
+    const deadline = Date.now() + 120000;
+    while ((await count()) < 64 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const partial = await count();
+    assert.ok(partial >= 64 && partial < 300, `killed part-way: ${partial} of 300 files in`);
+    const resumed = spawnSync(process.execPath, [cli, 'archive', 'import', dir, '--archive', url], { encoding: 'utf8' });
+    assert.equal(resumed.status, 0, resumed.stderr);
+    assert.match(resumed.stdout, new RegExp(`imported ${300 - partial} files \\(${300 - partial} articles\\), ${partial} unchanged`));
+    // The same folder imported in one go into a second, fresh archive.
+    const other = await startPostgres(this);
+    try {
+      const clean = spawnSync(process.execPath, [cli, 'archive', 'import', dir, '--archive', other.importerUrl], { encoding: 'utf8' });
+      assert.equal(clean.status, 0, clean.stderr);
+      const a = await rows(url, dir), b = await rows(other.importerUrl, dir);
+      assert.equal(a.length, 300);
+      const differ = a.findIndex((x, i) => x !== b[i]);
+      assert.equal(differ, -1, `first difference:\n${a[differ]}\n${b[differ]}`);
+    } finally {
+      removeCluster(other);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
