@@ -4,11 +4,16 @@
 export const DEFAULT_DRAFT_INCLUDE: readonly string[] = ['**/*.md', '**/*.markdown', '**/*.txt'];
 export const DEFAULT_DRAFT_EXCLUDE: readonly string[] = ['**/node_modules/**', '**/.git/**', '**/.corroborate/**', '**/.vscode/**'];
 
-/** Globs that exclude the corpus paths (files, folders or globs, relative to the workspace) too. */
-export function excludeWithCorpus(exclude: readonly string[], corpusPaths: readonly string[]): string[] {
+/**
+ * Globs that exclude the corpus paths too: files, folders or globs relative to `folder` (the
+ * workspace folder), or absolute paths inside it. Paths outside it exclude nothing there.
+ */
+export function excludeWithCorpus(exclude: readonly string[], corpusPaths: readonly string[], folder?: string): string[] {
   const out = [...exclude];
+  const root = folder?.replace(/\\/g, '/').replace(/\/+$/, '');
   for (const raw of corpusPaths) {
-    const p = raw.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    let p = raw.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    if (root && p.startsWith(root + '/')) p = p.slice(root.length + 1);
     if (!p || p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('../')) continue; // outside the workspace
     out.push(p, /[*?[\]{}]/.test(p) ? p : `${p}/**`);
   }

@@ -12,9 +12,9 @@ export interface WorkspaceCheck { checked: number; skipped: { uri: vscode.Uri; w
 
 /** The drafts Check Workspace would check, sorted by path. */
 export async function workspaceDrafts(settings: Settings, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const exclude = joinGlobs(excludeWithCorpus(settings['drafts.exclude'], settings['corpus.paths']));
   const found = new Map<string, vscode.Uri>();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const exclude = joinGlobs(excludeWithCorpus(settings['drafts.exclude'], settings['corpus.paths'], folder.uri.fsPath));
     for (const glob of settings['drafts.include']) {
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude ? new vscode.RelativePattern(folder, exclude) : undefined, undefined, token);
       for (const u of uris) found.set(u.toString(), u);
