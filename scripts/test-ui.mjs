@@ -239,7 +239,8 @@ try {
   await step('the Claims view lists the claims by verdict; Check Workspace adds the other drafts', async () => {
     await page.keyboard.press('Escape');
     await page.locator('.activitybar .action-item a[aria-label^="Corroborate"], .activitybar .action-item[aria-label^="Corroborate"]').first().click({ timeout: 15000 });
-    const rows = page.locator('.pane-body .monaco-list-row');
+    // The Claims view's rows only (the Problems panel, if open, has list rows too).
+    const rows = page.locator('#workbench\\.parts\\.sidebar .monaco-list-row');
     await rows.filter({ hasText: 'Contradicted' }).first().waitFor({ timeout: 15000 });
     let text = (await rows.allInnerTexts()).join('\n');
     if (!/Contradicted\s*1/.test(text) || !/Misattributed\s*1/.test(text)) throw new Error(`claims view: ${text.slice(0, 400)}`);
