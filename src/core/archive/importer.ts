@@ -68,6 +68,9 @@ export async function importArchive(pool: Pool, paths: string[], opts: ImportOpt
   const batchFiles = opts.batchFiles ?? 32;
   const createdYears = new Set<number>();
   let done = 0;
+  // A pipeline: the next batch is read and analysed (on the analysis threads) while the previous
+  // one is written (one transaction per batch, so a kill leaves whole batches).
+  let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < files.length; i += batchFiles) {
     const batch: { file: string; hash: string; sources: Source[] }[] = [];
     for (const file of files.slice(i, i + batchFiles)) {
@@ -79,29 +82,27 @@ export async function importArchive(pool: Pool, paths: string[], opts: ImportOpt
     }
     const sources = batch.flatMap((b) => b.sources);
     const analyses = opts.analyse && sources.length > 1 ? await opts.analyse(sources, mode) : sources.map((s) => analyseSource(s.text, mode));
-    for (const y of new Set(sources.map(yearOf))) {
-      if (y === 0 || createdYears.has(y)) continue;
-      await pool.query(yearPartitionsSql(y));
-      createdYears.add(y);
-    }
-    let a = 0;
-    await inTransaction(pool, async (c) => {
-      for (const b of batch) {
-        await removeFile(c, b.file);
-        // A file that now yields no article (unreadable, empty) keeps none in the archive either.
-        if (!b.sources.length) continue;
-        for (const s of b.sources) await insertArticle(c, s, analyses[a++], b.hash, format);
-        await c.query(`INSERT INTO archive.files (path, content_hash, articles) VALUES ($1, $2, $3)`, [b.file, b.hash, b.sources.length]);
+    await writing;
+    const batchEnd = Math.min(files.length, i + batchFiles);
+    writing = (async () => {
+      for (const y of new Set(sources.map(yearOf))) {
+        if (y === 0 || createdYears.has(y)) continue;
+        await pool.query(yearPartitionsSql(y));
+        createdYears.add(y);
       }
-    });
-    stats.imported += batch.filter((b) => b.sources.length).length;
-    stats.articles += sources.length;
-    done = Math.min(files.length, i + batchFiles);
-    const seconds = (Date.now() - t0) / 1000;
-    const perSecond = stats.articles / Math.max(seconds, 0.001);
-    const filesPerSecond = done / Math.max(seconds, 0.001);
-    opts.onProgress?.({ files: done, filesTotal: files.length, articles: stats.articles, perSecond, etaSeconds: filesPerSecond > 0 ? (files.length - done) / filesPerSecond : undefined });
+      await inTransaction(pool, (c) => writeBatch(c, batch, analyses, format));
+      stats.imported += batch.filter((b) => b.sources.length).length;
+      stats.articles += sources.length;
+      done = batchEnd;
+      const seconds = (Date.now() - t0) / 1000;
+      const perSecond = stats.articles / Math.max(seconds, 0.001);
+      const filesPerSecond = done / Math.max(seconds, 0.001);
+      opts.onProgress?.({ files: done, filesTotal: files.length, articles: stats.articles, perSecond, etaSeconds: filesPerSecond > 0 ? (files.length - done) / filesPerSecond : undefined });
+    })();
+    // An error surfaces at the next await; until then the next batch is being prepared.
+    writing.catch(() => undefined);
   }
+  await writing;
   stats.ms = Date.now() - t0;
   return stats;
 }
@@ -126,18 +127,42 @@ async function removeFile(c: PoolClient, file: string): Promise<void> {
   await c.query('DELETE FROM archive.files WHERE path = $1', [file]);
 }
 
-async function insertArticle(c: PoolClient, s: Source, analysis: SourceAnalysis, hash: string, format: string): Promise<void> {
-  const year = yearOf(s);
-  const r = await c.query<{ id: string }>(
+/**
+ * Writes a batch in three statements: the old rows of its files removed, every article inserted at
+ * once, then every passage (arrays unnested), and the files recorded. A file that now yields no
+ * article (unreadable, empty) keeps none in the archive.
+ */
+async function writeBatch(c: PoolClient, batch: { file: string; hash: string; sources: Source[] }[], analyses: SourceAnalysis[], format: string): Promise<void> {
+  const paths = batch.map((b) => b.file);
+  await c.query('DELETE FROM archive.passages p USING archive.articles a WHERE a.path = ANY($1::text[]) AND p.article_id = a.id AND p.year = a.year', [paths]);
+  await c.query('DELETE FROM archive.articles WHERE path = ANY($1::text[])', [paths]);
+  await c.query('DELETE FROM archive.files WHERE path = ANY($1::text[])', [paths]);
+  const rows = batch.flatMap((b) => b.sources.map((s) => ({ s, hash: b.hash })));
+  if (!rows.length) return;
+  const col = <T>(f: (r: { s: Source; hash: string }, i: number) => T) => rows.map(f);
+  const inserted = await c.query<{ id: string; path: string; source_id: string }>(
     `INSERT INTO archive.articles (year, path, source_id, content_hash, title, outlet, url, author, published, line_offset, body, analysis, format)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-    [year, s.path, s.id, hash, s.title, s.outlet ?? null, s.url ?? null, s.author ?? null, s.date ?? null, s.lineOffset, s.text, v8.serialize(analysis), format]);
-  const id = r.rows[0].id;
-  const ss = analysis.sentences;
-  if (!ss.length) return;
-  await c.query(
-    `INSERT INTO archive.passages (article_id, year, n, start_offset, end_offset, heading, keys)
-     SELECT $1, $2, t.n, t.s, t.e, t.h, array_remove(string_to_array(t.k, chr(1)), '')
-     FROM unnest($3::int[], $4::int[], $5::int[], $6::bool[], $7::text[]) AS t(n, s, e, h, k)`,
-    [id, year, ss.map((_, n) => n), ss.map((x) => x.start), ss.map((x) => x.end), ss.map((x) => x.heading), analysis.keys]);
+     SELECT t.year, t.path, t.source_id, t.hash, t.title, t.outlet, t.url, t.author, t.published, t.line_offset, t.body, t.analysis, $13
+     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::int[], $11::text[], $12::bytea[])
+       AS t(year, path, source_id, hash, title, outlet, url, author, published, line_offset, body, analysis)
+     RETURNING id, path, source_id`,
+    [col((r) => yearOf(r.s)), col((r) => r.s.path), col((r) => r.s.id), col((r) => r.hash), col((r) => r.s.title), col((r) => r.s.outlet ?? null), col((r) => r.s.url ?? null),
+      col((r) => r.s.author ?? null), col((r) => r.s.date ?? null), col((r) => r.s.lineOffset), col((r) => r.s.text), col((_, i) => v8.serialize(analyses[i])), format]);
+  const idOf = new Map(inserted.rows.map((r) => [`${r.path}\0${r.source_id}`, r.id]));
+  const ids = rows.map((r) => idOf.get(`${r.s.path}\0${r.s.id}`)!);
+  const pArticle: string[] = [], pYear: number[] = [], pN: number[] = [], pStart: number[] = [], pEnd: number[] = [], pHeading: boolean[] = [], pKeys: string[] = [];
+  rows.forEach((r, i) => {
+    const an = analyses[i];
+    an.sentences.forEach((x, n) => { pArticle.push(ids[i]); pYear.push(yearOf(r.s)); pN.push(n); pStart.push(x.start); pEnd.push(x.end); pHeading.push(x.heading); pKeys.push(an.keys[n] ?? ''); });
+  });
+  if (pArticle.length) {
+    await c.query(
+      `INSERT INTO archive.passages (article_id, year, n, start_offset, end_offset, heading, keys)
+       SELECT t.a, t.y, t.n, t.s, t.e, t.h, array_remove(string_to_array(t.k, chr(1)), '')
+       FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::bool[], $7::text[]) AS t(a, y, n, s, e, h, k)`,
+      [pArticle, pYear, pN, pStart, pEnd, pHeading, pKeys]);
+  }
+  const kept = batch.filter((b) => b.sources.length);
+  await c.query(`INSERT INTO archive.files (path, content_hash, articles) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])`,
+    [kept.map((b) => b.file), kept.map((b) => b.hash), kept.map((b) => b.sources.length)]);
 }
