@@ -4,13 +4,19 @@
 //   node scripts/archive-server.mjs start  [--data DIR] [--port N] [--replica-of PRIMARY_DIR]
 //   node scripts/archive-server.mjs stop   [--data DIR]
 //   node scripts/archive-server.mjs status [--data DIR]
+//   node scripts/archive-server.mjs up     [--data DIR] [PATH...]   start, then import the seeds and PATHs
 // DIR defaults to the cache ($CORROBORATE_CACHE/pg, ~/.cache/corroborate-pg, or as root
 // /var/lib/corroborate-pg): `archive`, or `archive-replica` with --replica-of. `status` exits 3
 // when the server is not running, as pg_ctl status does.
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ROLES, DATABASE, defaultDataDir, postgresStatus, startPostgres, stopPostgres } from './lib/pgServer.mjs';
 
-const usage = 'usage: node scripts/archive-server.mjs start|stop|status [--data DIR] [--port N] [--replica-of PRIMARY_DIR]';
+const usage = 'usage: node scripts/archive-server.mjs start|stop|status [--data DIR] [--port N] [--replica-of PRIMARY_DIR]\n       node scripts/archive-server.mjs up [--data DIR] [--port N] [PATH...]   (start, then import the seeds and PATHs)';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let parsed;
 try {
   parsed = parseArgs({ allowPositionals: true, options: { data: { type: 'string' }, port: { type: 'string' }, 'replica-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -20,7 +26,7 @@ try {
 }
 const { values, positionals: [command, ...extra] } = parsed;
 if (values.help) { console.log(usage); process.exit(0); }
-if (!['start', 'stop', 'status'].includes(command) || extra.length) { console.error(usage); process.exit(2); }
+if (!['start', 'stop', 'status', 'up'].includes(command) || (extra.length && command !== 'up')) { console.error(usage); process.exit(2); }
 const port = values.port === undefined ? undefined : Number(values.port);
 if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) { console.error(`--port must be a port number, not ${values.port}`); process.exit(2); }
 const dataDir = values.data ?? defaultDataDir(values['replica-of'] ? 'archive-replica' : 'archive');
@@ -42,6 +48,16 @@ try {
     }
     const db = await startPostgres({ dataDir, port, replicaOf, keepRunning: true });
     describe(postgresStatus(db.dataDir));
+    console.log(`stop with: node scripts/archive-server.mjs stop --data ${db.dataDir}`);
+  } else if (command === 'up') {
+    // One command for a new user: the server, then the bundled seeds and the given folders imported.
+    const db = await startPostgres({ dataDir, port, keepRunning: true });
+    const cli = path.join(root, 'dist', 'cli.js');
+    if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+    const r = spawnSync(process.execPath, [cli, 'archive', 'import', path.join(root, 'seeds'), ...extra, '--archive', db.importerUrl], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`the import failed (exit ${r.status})`);
+    describe(postgresStatus(db.dataDir));
+    console.log(`import more with: node dist/cli.js archive import PATH... --archive '${db.importerUrl}'`);
     console.log(`stop with: node scripts/archive-server.mjs stop --data ${db.dataDir}`);
   } else if (command === 'stop') {
     console.log(stopPostgres(dataDir) ? `stopped the server in ${dataDir}` : `no server is running in ${dataDir}`);

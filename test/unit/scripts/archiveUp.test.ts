@@ -1,0 +1,35 @@
+// The README's one command for a new user: a local archive started and filled with the seeds and a folder.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { ROOT } from '../core/helpers';
+
+describe('archive-server up: one command to a filled local archive', function () {
+  this.timeout(300_000);
+  const data = mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-up-'));
+  const script = path.join(ROOT, 'scripts', 'archive-server.mjs');
+  after(() => {
+    spawnSync(process.execPath, [script, 'stop', '--data', data], { encoding: 'utf8' });
+    rmSync(data, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  });
+
+  it('starts the server, imports the seeds and the folder, and prints the editor\'s read-only URL', async function () {
+    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+    const r = spawnSync(process.execPath, [script, 'up', '--data', data, 'test/fixtures/workspace/corpus'], { encoding: 'utf8', cwd: ROOT });
+    if (/NEEDS_ROOT|needs root/i.test(r.stderr)) this.skip();
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /imported 5 files \(5 articles\)/, 'the 3 seeds, budget.md and the saved page (broken.txt is skipped)');
+    const url = /editor \(reads only\): (\S+)/.exec(r.stdout)?.[1];
+    assert.ok(url, r.stdout);
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    try {
+      const titles = (await c.query('SELECT title FROM archive.articles ORDER BY title')).rows.map((x) => x.title);
+      assert.equal(titles.length, 5);
+      assert.ok(titles.some((t) => /Ferry fares to rise/.test(t)), titles.join(' | '));
+    } finally { await c.end(); }
+  });
+});
