@@ -3,7 +3,7 @@ import { promises as fs, constants as fsConstants, readFileSync, type Stats } fr
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { loadSources, indexCorpus, FileIndexStore, checkDraft } from './core';
+import { loadSources, indexCorpus, FileIndexStore, checkDraft, buildCorpus } from './core';
 import { checkContent, readAtMost } from './core/corpus/corpusLoader';
 import { MAX_DRAFT_BYTES, draftSizeProblem } from './core/analysis/limits';
 import { oneLine } from './core/analysis/text';
@@ -18,6 +18,8 @@ import { applySuppressions } from './core/workflow/suppression';
 import { DEFAULT_DRAFT_INCLUDE, DEFAULT_DRAFT_EXCLUDE, excludeWithCorpus } from './core/draftFiles';
 import fg from 'fast-glob';
 import { archiveMain } from './cliArchive';
+import { openArchive } from './core/archive/archiveDb';
+import { readArchive, type ArchiveArticles } from './core/archive/archiveCorpus';
 
 const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] [--names] [--include GLOB]... [--exclude GLOB]... FILE|FOLDER...
 
@@ -26,6 +28,7 @@ files, folders or globs) and reports names, claims and quotes with their verdict
 
 Options:
   --corpus PATH     add a corpus file, folder or glob (repeatable)
+  --archive URL     add the articles of a shared archive (postgres://…; see corroborate archive)
   --no-seeds        do not include the bundled seed articles
   --format FORMAT   text (default), json, sarif (SARIF 2.1.0 for code scanning) or
                     claimreview (schema.org ClaimReview JSON-LD); sarif and claimreview
@@ -48,7 +51,7 @@ Exit status: 0 when nothing is contradicted, misquoted or misattributed; 1 when 
 const FORMATS = ['text', 'json', 'sarif', 'claimreview'] as const;
 type Format = typeof FORMATS[number];
 
-interface Args { corpus: string[]; seeds: boolean; format: Format; names: boolean; files: string[]; cache: string | false; include: string[]; exclude: string[] }
+interface Args { corpus: string[]; seeds: boolean; format: Format; names: boolean; files: string[]; cache: string | false; include: string[]; exclude: string[]; archive?: string }
 
 function parseArgs(argv: string[]): Args | string {
   const [cmd, ...rest] = argv;
@@ -60,6 +63,8 @@ function parseArgs(argv: string[]): Args | string {
     if (x === '--corpus') { const v = rest[++i]; if (!v) return '--corpus needs a path'; a.corpus.push(v); }
     else if (x.startsWith('--corpus=')) a.corpus.push(x.slice(9));
     else if (x === '--no-seeds') a.seeds = false;
+    else if (x === '--archive') { const v = rest[++i]; if (!v) return '--archive needs a postgres:// URL'; a.archive = v; }
+    else if (x.startsWith('--archive=')) a.archive = x.slice(10);
     else if (x === '--include' || x === '--exclude') { const v = rest[++i]; if (!v) return `${x} needs a glob`; a[x === '--include' ? 'include' : 'exclude'].push(v); }
     else if (x.startsWith('--include=')) a.include.push(x.slice(10));
     else if (x.startsWith('--exclude=')) a.exclude.push(x.slice(10));
@@ -117,11 +122,16 @@ export async function main(argv: string[]): Promise<number> {
     analyse: (batch: { text: string }[], mode: NlpMode) => poolOf().analyse(batch, mode),
     pieces: (batch: PieceJob[], mode: NlpMode) => poolOf().pieces(batch, mode),
   };
-  const { corpus, stats } = await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
-    // An unwritable cache folder must not stop the check.
-    process.stderr.write(`corroborate: index cache unavailable (${printable(e.message)}); continuing without it\n`);
-    return indexCorpus(loaded.sources, { yieldEvery: 0, ...threads });
-  }).finally(() => pool?.close());
+  // With --archive, the archive's articles join the local ones with the analyses stored on import
+  // (the whole corpus analysed one way: the archive's); an archive out of reach leaves the local corpus.
+  const archive = args.archive ? await readArchiveAt(args.archive) : undefined;
+  const { corpus, stats } = archive
+    ? { corpus: buildCorpus([...loaded.sources, ...archive.sources], { mode: archive.mode, analyses: [...loaded.sources.map(() => undefined), ...archive.analyses] }), stats: { problems: [] } }
+    : await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
+      // An unwritable cache folder must not stop the check.
+      process.stderr.write(`corroborate: index cache unavailable (${printable(e.message)}); continuing without it\n`);
+      return indexCorpus(loaded.sources, { yieldEvery: 0, ...threads });
+    }).finally(() => pool?.close());
   for (const p of stats.problems) process.stderr.write(`corroborate: index cache: ${p.path}: ${p.message}\n`);
   // Findings inside <!-- corroborate-disable… --> comments are left out, as in the editor.
   const results = drafts.map((d) => ({ path: d.path, findings: applySuppressions(d.text, checkDraft(d.text, corpus)) }));
@@ -189,6 +199,19 @@ function notAFile(st: Stats): string {
 function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'corroborate');
+}
+
+/** The archive's articles, or undefined (with a warning) when it cannot be read: the local corpus is checked then. */
+async function readArchiveAt(url: string): Promise<ArchiveArticles | undefined> {
+  const pool = openArchive(url, { connectTimeoutMs: 5000 });
+  try {
+    return await readArchive(pool);
+  } catch (e) {
+    process.stderr.write(`corroborate: archive unavailable (${printable((e as Error).message)}); checking against the local corpus only\n`);
+    return undefined;
+  } finally {
+    await pool.end().catch(() => undefined);
+  }
 }
 
 /** The tool as SARIF names it: version (and homepage, when it has one) from package.json, beside dist/ and src/. */

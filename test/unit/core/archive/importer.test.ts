@@ -104,4 +104,35 @@ describe('the archive importer (PostgreSQL)', function () {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a check against the archive finds exactly what a check against the same files in a local corpus finds', async function () {
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const corpusDir = path.join(ROOT, 'test', 'fixtures', 'workspace', 'corpus');
+    const own = await startPostgres(this); // an archive holding only this folder
+    try {
+      // Imported with the analysis a local corpus of this size uses (full compromise tagging).
+      const imported = spawnSync(process.execPath, [cli, 'archive', 'import', corpusDir, '--mode', 'full', '--archive', own.importerUrl], { encoding: 'utf8' });
+      assert.equal(imported.status, 0, imported.stderr);
+      const draft = path.join('test', 'fixtures', 'workspace', 'drafts', 'summit.md'); // it names people of budget.md
+      const check = (...args: string[]) => spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--no-cache', ...args, draft], { encoding: 'utf8', cwd: ROOT });
+      const local = check('--corpus', corpusDir);
+      // Read with the editor's read-only role.
+      const shared = check('--archive', own.editorUrl);
+      assert.doesNotMatch(shared.stderr, /archive unavailable/, shared.stderr);
+      assert.equal(shared.status, local.status, shared.stderr);
+      const a = JSON.parse(local.stdout), b = JSON.parse(shared.stdout);
+      assert.equal(b.corpus.articles, a.corpus.articles);
+      assert.deepEqual(b.files, a.files);
+      assert.ok(a.files[0].findings.some((f: { evidence: { source: string }[] }) => f.evidence.some((e) => e.source === 'budget.md')), `the corpus folder bears on the draft: ${local.stdout.slice(0, 300)}`);
+    } finally {
+      removeCluster(own);
+    }
+  });
+
+  it('a check against an archive out of reach says so and checks against the local corpus', () => {
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--no-cache', '--archive', 'postgres://nobody:x@127.0.0.1:1/corroborate', 'samples/draft.md'], { encoding: 'utf8', cwd: ROOT });
+    assert.match(r.stderr, /archive unavailable .*checking against the local corpus only/);
+    assert.equal(JSON.parse(r.stdout).corpus.articles, 3, 'the seeds');
+  });
 });
