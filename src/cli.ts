@@ -21,7 +21,7 @@ import { archiveMain } from './cliArchive';
 import { openArchive } from './core/archive/archiveDb';
 import { readArchive, type ArchiveArticles } from './core/archive/archiveCorpus';
 
-const USAGE = `Usage: corroborate check [--corpus PATH]... [--no-seeds] [--format text|json|sarif|claimreview] [--names] [--include GLOB]... [--exclude GLOB]... FILE|FOLDER...
+const USAGE = `Usage: corroborate check [--corpus PATH]... [--archive URL] [--no-seeds] [--format text|json|sarif|claimreview] [--names] [--include GLOB]... [--exclude GLOB]... FILE|FOLDER...
 
 Checks news drafts against a reference corpus (the bundled seed articles plus any --corpus
 files, folders or globs) and reports names, claims and quotes with their verdicts.
