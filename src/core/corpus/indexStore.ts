@@ -27,7 +27,8 @@ export interface IndexStore {
   describe?(key?: string): string;
   /**
    * Drops what no current run can use: entries of older index formats, snapshots of earlier states of
-   * a corpus beyond the few most recent (keeping `keep`), and writes abandoned by a killed process.
+   * a corpus beyond the few most recent (keeping `keep`, snapshot keys as hashes, without the `b`/`c`
+   * kind letter), and writes abandoned by a killed process.
    */
   prune?(keep: string[]): Promise<void>;
 }
@@ -85,7 +86,7 @@ export class FileIndexStore implements IndexStore {
         snapshots.set(key, Math.max(snapshots.get(key) ?? 0, st.mtimeMs));
       }
     }
-    const kept = new Set(keep.map((k) => k.replace(/^[bc]/, '')));
+    const kept = new Set(keep);
     const byAge = [...snapshots].filter(([k]) => !kept.has(k)).sort((x, y) => y[1] - x[1]);
     for (const [key] of byAge.slice(Math.max(0, SNAPSHOTS_KEPT - kept.size))) {
       await rmQuiet(this.file('b' + key));

@@ -219,4 +219,25 @@ describe('index cache integrity', function () {
     // And it still loads warm from what is left.
     assert.equal((await run(dir)).stats.snapshot, 'loaded');
   });
+
+  it('keeps the snapshot it is told to keep whatever letter its hash starts with (b and c are also kind letters)', async () => {
+    for (const first of 'bc0') {
+      const dir = path.join(tmp, `prune-keep-${first}`);
+      const store = new FileIndexStore(dir);
+      const key = (c: string) => (first + c.repeat(39));
+      // SNAPSHOTS_KEPT + 1 snapshots, the one to keep the oldest: the others are newer, so only `keep` saves it.
+      const keys = ['1', '2', '3', '4', '5', '6', '7', '8'].slice(0, SNAPSHOTS_KEPT + 1).map(key);
+      for (const [k, h] of keys.entries()) {
+        for (const kind of 'bc') {
+          await store.put(kind + h, new Uint8Array([1]));
+          const t = new Date(Date.now() - (10 - k) * 3600e3);
+          await fs.utimes(store.describe(kind + h), t, t);
+        }
+      }
+      await store.prune([keys[0]]);
+      const left = (await entries(dir, 'b')).map((f) => path.basename(f, '.bin').slice(1));
+      assert.ok(left.includes(keys[0]), `${keys[0]} was dropped`);
+      assert.equal(left.length, SNAPSHOTS_KEPT);
+    }
+  });
 });
