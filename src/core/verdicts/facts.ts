@@ -81,10 +81,16 @@ function mainPeopleOf(corpus: Corpus, p: Passage): string[] {
   if (!bySource) mainPeople.set(corpus, (bySource = new Map()));
   let top = bySource.get(p.sourceId);
   if (top) return top;
+  // Counted from the source's first passage on, so that people named equally often rank by first
+  // mention whichever passage asked first (the answer is kept for the whole source).
+  let first = p.index;
+  while (first > 0 && corpus.passage(first - 1).sourceId === p.sourceId) first--;
   const counts = new Map<string, number>();
-  const count = (q: Passage) => { for (const e of q.entities) if (corpus.getEntity(e)?.kind === 'person') counts.set(e, (counts.get(e) ?? 0) + 1); };
-  for (let i = p.index; i >= 0 && corpus.passage(i).sourceId === p.sourceId; i--) count(corpus.passage(i));
-  for (let i = p.index + 1; i < corpus.passageCount && corpus.passage(i).sourceId === p.sourceId; i++) count(corpus.passage(i));
+  for (let i = first; i < corpus.passageCount; i++) {
+    const q = corpus.passage(i);
+    if (q.sourceId !== p.sourceId) break;
+    for (const e of q.entities) if (corpus.kindOf(e) === 'person') counts.set(e, (counts.get(e) ?? 0) + 1);
+  }
   top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([e]) => e);
   bySource.set(p.sourceId, top);
   return top;
@@ -101,7 +107,7 @@ export function entitiesSpokenOf(corpus: Corpus, p: Passage): Set<string> {
   for (let i = p.index - 1; i >= Math.max(0, p.index - 3); i--) {
     const q = corpus.passage(i);
     if (q.sourceId !== p.sourceId) break;
-    for (const e of q.entities) if (corpus.getEntity(e)?.kind === 'person') out.add(e);
+    for (const e of q.entities) if (corpus.kindOf(e) === 'person') out.add(e);
   }
   for (const e of mainPeopleOf(corpus, p)) out.add(e);
   return out;
@@ -279,6 +285,6 @@ export function aboutOtherThing(f: Figure, g: Figure, passageKeys: Set<string>, 
   const missing = f.anchors.filter((a) => !near(g, a.key) && !(passageKeys.has(a.key) && g.anchors.length === 0));
   const extra = g.anchors.filter((a) => !near(f, a.key) && !claimKeys.has(a.key));
   if (!missing.length || !extra.length) return false;
-  const kind = (text: string) => { const id = corpus.aliases.get(text.replace(/['’]s$/, '')); return id ? corpus.getEntity(id)?.kind : undefined; };
+  const kind = (text: string) => { const id = corpus.aliases.get(text.replace(/['’]s$/, '')); return id ? corpus.kindOf(id) : undefined; };
   return missing.some((m) => extra.some((x) => { const a = kind(m.text), b = kind(x.text); return !a || !b || a === b; }));
 }
