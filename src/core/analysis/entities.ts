@@ -577,4 +577,6 @@ export interface EntityTable {
   /** Lower-cased role phrase -> entity ids holding it. */
   readonly roles: ReadonlyMap<string, string[]>;
   getEntity(id: string): Entity | undefined;
+  /** The kind of an entity, where only that is needed (cheaper than the whole entity). */
+  kindOf(id: string): Entity['kind'] | undefined;
 }

@@ -17,10 +17,11 @@ interface AliasTable {
   first: Map<string, { words: string[]; id: string }[]>;
   /** The same aliases by their first two words (multi-word) or their one word: a big corpus has thousands of "John ..." names. */
   byStart: Map<string, { words: string[]; id: string }[]>; roles: Map<string, string>; roleWords: number }
-const tables = new WeakMap<EntityTable, AliasTable>();
+/** By the alias map, not the table object: views of one corpus that share its names share their table. */
+const tables = new WeakMap<ReadonlyMap<string, string>, AliasTable>();
 
 function tableOf(corpus: EntityTable): AliasTable {
-  let t = tables.get(corpus);
+  let t = tables.get(corpus.aliases);
   if (t) return t;
   const first = new Map<string, { words: string[]; id: string }[]>();
   for (const [alias, id] of corpus.aliases) {
@@ -38,7 +39,7 @@ function tableOf(corpus: EntityTable): AliasTable {
   for (const [alias, id] of corpus.aliases) {
     const short = shortFormOf(alias);
     if (short === undefined || corpus.aliases.has(short)) continue;
-    const kind = corpus.getEntity(id)?.kind;
+    const kind = corpus.kindOf(id);
     if (kind !== 'place' && kind !== 'organization') continue;
     const o = shortOwner.get(short);
     shortOwner.set(short, o === undefined || o === id ? id : null);
@@ -68,7 +69,7 @@ function tableOf(corpus: EntityTable): AliasTable {
     roleWords = Math.max(roleWords, n);
   }
   t = { first, byStart, roles, roleWords };
-  tables.set(corpus, t);
+  tables.set(corpus.aliases, t);
   return t;
 }
 
@@ -131,7 +132,7 @@ export function findNameMentions(text: string, corpus: EntityTable): NameMention
       ...(byStart.get(w0) ?? []),
     ];
     for (const c of cands) {
-      if (inRole && (corpus.getEntity(c.id)?.kind === 'person' || words[i + c.words.length - 1]?.end > inRole.end)) continue;
+      if (inRole && (corpus.kindOf(c.id) === 'person' || words[i + c.words.length - 1]?.end > inRole.end)) continue;
       let ok = true;
       for (let k = 0; k < c.words.length; k++) {
         const w = words[i + k];
@@ -163,7 +164,7 @@ export function findNameMentions(text: string, corpus: EntityTable): NameMention
         let rs = r;
         // include capitalised modifiers before the role ("Russian Defence Minister")
         // include capitalised modifiers before the role ("Russian Defence Minister", "Kremlin spokesman"), but not another person
-        const isPerson = (w: string) => (first.get(w.replace(/'s$/, '')) ?? []).some((c) => corpus.getEntity(c.id)?.kind === 'person');
+        const isPerson = (w: string) => (first.get(w.replace(/'s$/, '')) ?? []).some((c) => corpus.kindOf(c.id) === 'person');
         while (rs > 0 && /^\p{Lu}/u.test(words[rs - 1].w) && folded.slice(words[rs - 1].end, words[rs].start) === ' ' && i - rs < 5 && !isPerson(words[rs - 1].w) && !/'s$/.test(words[rs - 1].w)) rs--;
         mention.role = { text: text.slice(words[rs].start, words[i - 1].end), start: words[rs].start, end: words[i - 1].end };
         // Lower-case modifiers after a preposition or article: "greeted by energy minister Alexander Kozlov".

@@ -19,11 +19,11 @@ export function resolveSpeaker(corpus: EntityTable, speakerText: string | undefi
     const n = Math.min(count, mentions.length);
     for (let i = n - 1; i >= Math.max(0, n - PRONOUN_LOOKBACK); i--) {
       const m = mentions[i];
-      if (m.start < at && corpus.getEntity(m.id)?.kind === 'person') return m.id;
+      if (m.start < at && corpus.kindOf(m.id) === 'person') return m.id;
     }
     return undefined;
   }
-  const isPerson = (id: string | undefined) => !!id && corpus.getEntity(id)?.kind === 'person';
+  const isPerson = (id: string | undefined) => !!id && corpus.kindOf(id) === 'person';
   const whole = resolvePhrase(corpus, s);
   if (isPerson(whole)) return whole;
   // A person named inside a longer phrase beats the organisation or place it also names.
@@ -54,7 +54,7 @@ function personIn(corpus: EntityTable, s: string): string | undefined {
       const phrase = words.slice(k, k + len);
       if (!/^\p{Lu}/u.test(phrase[0])) continue;
       const id = corpus.aliases.get(phrase.join(' '));
-      if (id && corpus.getEntity(id)?.kind === 'person') return id;
+      if (id && corpus.kindOf(id) === 'person') return id;
     }
   }
   return undefined;

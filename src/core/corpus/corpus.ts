@@ -49,7 +49,7 @@ function memo<T>(cache: Map<number, T>, i: number, compute: () => T): T {
 }
 
 /** A compressed-sparse-row list: row i is `ids[off[i] .. off[i + 1])`. */
-interface Rows { off: Int32Array; ids: Int32Array }
+export interface Rows { off: Int32Array; ids: Int32Array }
 
 /** Plain data for persisting a built index: typed columns, no per-passage objects, no text. */
 export interface CorpusSnapshot {
@@ -158,9 +158,6 @@ export class Corpus implements EntityTable {
 
   private readonly figureCache = new Map<number, Figure[]>();
   private readonly tokenCache = new Map<number, Token[]>();
-  private scratch = new Float64Array(0);
-  private termScratch = new Float64Array(0);
-  private quoteScratch = new Float64Array(0);
   /** @internal How search prunes in big corpora (tests lower these to exercise the pruned path on small ones). */
   searchTuning = { largeCorpus: LARGE_CORPUS, gatherMin: 1000, gatherShare: 0.002 };
 
@@ -215,6 +212,12 @@ export class Corpus implements EntityTable {
 
   getSource(id: string): Source | undefined { const i = this.sourceIndex.get(id); return i === undefined ? undefined : this.sources[i]; }
   getEntity(id: string): Entity | undefined { const i = this.entityIndex.get(id); return i === undefined ? undefined : this.entityAt(i); }
+  /** The kind of an entity (without materialising it). */
+  kindOf(id: string): Entity['kind'] | undefined {
+    const i = this.entityIndex.get(id);
+    if (i === undefined) return undefined;
+    return this.entityList[i]?.kind ?? LETTER_KIND[this.entityCols!.kinds[i]];
+  }
   /** Unique comparison keys of a passage (entity keys are `@Name`). */
   keysOf(p: Passage): string[] {
     const { off, ids } = this.pKeys;
@@ -304,6 +307,7 @@ export class Corpus implements EntityTable {
 
   /** @internal Freezes the columns and builds the postings (term -> passages) by counting sort. */
   finish(): void {
+    this.cols = undefined;
     const b = this.builder;
     if (b) {
       this.builder = undefined;
@@ -345,72 +349,25 @@ export class Corpus implements EntityTable {
   /** Document frequency of a term id. */
   private df(t: number): number { return this.post.off[t + 1] - this.post.off[t]; }
 
+  /** The columns search reads (the corpus' own, rebuilt lazily after finish()). */
+  private cols?: SearchColumns;
+  private columns(): SearchColumns {
+    if (this.cols) return this.cols;
+    const post = this.post;
+    this.cols = {
+      N: this.count, avgLen: this.avgLen, size: this.count, termCount: this.terms.length, vocab: this.vocab,
+      df: (t) => post.off[t + 1] - post.off[t], post, postTf: this.postTf, pKeys: this.pKeys, pKeyTf: this.pKeyTf, pLen: this.pLen,
+      tuning: this.searchTuning, scratch: { acc: new Float64Array(0), term: new Float64Array(0), quote: new Float64Array(0) },
+      quotes: { n: this.qPassage.length, size: this.qPassage.length, vocab: this.qVocab, post: this.qPost },
+    };
+    return this.cols;
+  }
+
   /** Passages ranked by BM25 for the query keys (entity keys are `@Name`). */
   search(queryKeys: string[], limit = 8): ScoredPassage[] {
-    const N = this.count;
-    const k1 = 1.2, b = 0.75;
-    // Rarest keys first, and at most a dozen of them; keys in more than 4% of a large corpus add
-    // little to the ranking but cost the most, so they are left out once the corpus is big.
-    const ranked: { q: string; t: number; df: number }[] = [];
-    for (const q of new Set(queryKeys)) {
-      const t = this.vocab.get(q);
-      if (t !== undefined) ranked.push({ q, t, df: this.df(t) });
-    }
-    ranked.sort((x, y) => x.df - y.df);
-    const cap = Math.max(2000, N * 0.04);
-    const used = ranked.filter((x, i) => i < 2 || x.df <= cap).slice(0, 12);
-    // In a big corpus only the rarer keys gather candidates; the commoner ones (still under the cap)
-    // are scored on those candidates through the forward index, not by walking their long postings.
-    const { largeCorpus, gatherMin, gatherShare } = this.searchTuning;
-    const gatherCap = N > largeCorpus ? Math.max(gatherMin, N * gatherShare) : Infinity;
-    const gather = used.filter((x, i) => i < (N > largeCorpus ? 1 : 2) || x.df <= gatherCap);
-    const late = used.filter((x) => !gather.includes(x));
-    // Scores accumulate in a reused typed array; only touched passages are visited afterwards.
-    if (this.scratch.length < N) this.scratch = new Float64Array(N);
-    const acc = this.scratch;
-    const touched: number[] = [];
-    const { off, ids } = this.post;
-    const tfs = this.postTf, len = this.pLen, avg = this.avgLen;
-    const weight = (q: string, df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5)) * (q.startsWith('@') ? 1.5 : 1) * (k1 + 1);
-    for (const { q, t, df } of gather) {
-      const w = weight(q, df);
-      for (let k = off[t]; k < off[t + 1]; k++) {
-        const p = ids[k], tf = tfs[k];
-        if (acc[p] === 0) touched.push(p);
-        acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg));
-      }
-    }
-    if (late.length) {
-      // Weights of the late keys by term id in a reused typed array (cleared after).
-      if (this.termScratch.length < this.terms.length) this.termScratch = new Float64Array(this.terms.length);
-      const lateW = this.termScratch;
-      let bound = 0; // no passage gains more than this from the late keys (BM25's tf factor is < 1)
-      for (const x of late) { const w = weight(x.q, x.df); lateW[x.t] = w; bound += w; }
-      const { off: fOff, ids: fIds } = this.pKeys;
-      const fTf = this.pKeyTf;
-      const addLate = (p: number) => {
-        for (let k = fOff[p]; k < fOff[p + 1]; k++) {
-          const w = lateW[fIds[k]];
-          if (w !== 0) { const tf = fTf[k]; acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg)); }
-        }
-      };
-      // Best candidates so far get their full score; the rest only if they could still reach the
-      // top `limit` (partial score + bound), which in practice is none of them (MaxScore pruning).
-      const first = topK(touched, touched.length, acc, Math.max(32, limit * 4));
-      for (const p of first) addLate(p);
-      const full = first.map((p) => acc[p]).sort((x, y) => y - x);
-      const threshold = full.length >= limit ? full[limit - 1] : -Infinity;
-      const done = new Set(first);
-      for (let n = 0; n < touched.length; n++) {
-        const p = touched[n];
-        if (acc[p] + bound >= threshold && !done.has(p)) addLate(p);
-      }
-      for (const x of late) lateW[x.t] = 0;
-    }
-    const top = topK(touched, touched.length, acc, limit);
-    const out = top.map((p) => ({ passage: this.passage(p), score: acc[p] }));
-    for (const p of touched) acc[p] = 0;
-    return out;
+    const cols = this.columns();
+    cols.tuning = this.searchTuning;
+    return bm25Search(cols, queryKeys, limit).map(({ p, score }) => ({ passage: this.passage(p), score }));
   }
 
   /** Plain data for persisting the built index (see indexStore.ts). The source texts are not in it. */
@@ -474,24 +431,7 @@ export class Corpus implements EntityTable {
    * quotes such as "We have time" are made of them).
    */
   searchQuotes(words: string[], limit = 25): { passage: Passage; quote: Quote }[] {
-    const n = Math.max(1, this.qPassage.length);
-    const { off, ids } = this.qPost;
-    const lists: number[] = [];
-    for (const w of new Set(words)) { const t = this.qVocab.get(w); if (t !== undefined) lists.push(t); }
-    const size = (t: number) => off[t + 1] - off[t];
-    lists.sort((a, b) => size(a) - size(b));
-    // The rarest words carry the match; the commonest ("the", "we") only cost time in a big corpus.
-    const used = lists.filter((t, i) => i < 3 || size(t) <= Math.max(500, n * 0.05)).slice(0, 16);
-    if (this.quoteScratch.length < n) this.quoteScratch = new Float64Array(n);
-    const acc = this.quoteScratch;
-    const touched: number[] = [];
-    for (const t of used) {
-      const idf = Math.log(1 + n / size(t));
-      for (let k = off[t]; k < off[t + 1]; k++) { const id = ids[k]; if (acc[id] === 0) touched.push(id); acc[id] += idf; }
-    }
-    const top = topK(touched, touched.length, acc, limit);
-    for (const id of touched) acc[id] = 0;
-    return top.map((id) => {
+    return quoteSearch(this.columns(), words, limit).map((id) => {
       const passage = this.passage(this.qPassage[id]);
       return { passage, quote: passage.quotes[this.qSlot[id]] };
     });
@@ -500,10 +440,131 @@ export class Corpus implements EntityTable {
   /** How rare a key is in the corpus (idf), for weighting coverage. */
   idf(key: string): number {
     const t = this.vocab.get(key);
-    const df = t === undefined ? 0 : this.df(t);
-    const N = Math.max(1, this.count);
-    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+    return idfOf(this.count, t === undefined ? 0 : this.df(t));
   }
+}
+
+/** How rare a key in `df` of `N` passages is (BM25's idf). */
+export function idfOf(N: number, df: number): number {
+  const n = Math.max(1, N);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * What search reads: a corpus' columns, or the part of an archive's that a check has fetched (then
+ * ids are dense local ones in the archive's order, `N` and `df` the whole archive's, and `walk`/`read`
+ * record what is not there yet). One algorithm for both, so both rank alike.
+ */
+export interface SearchColumns {
+  /** Passages in the whole corpus (BM25's N) and their mean length. */
+  N: number; avgLen: number;
+  /** Passage ids run from 0 to size - 1, term ids from 0 to termCount - 1. */
+  size: number; termCount: number;
+  vocab: ReadonlyMap<string, number>;
+  /** Passages holding term t, in the whole corpus. */
+  df(t: number): number;
+  /** Postings (term -> passages, with term frequencies) and the forward index (passage -> terms). */
+  post: Rows; postTf: Uint8Array; pKeys: Rows; pKeyTf: Uint8Array; pLen: ArrayLike<number>;
+  tuning: { largeCorpus: number; gatherMin: number; gatherShare: number };
+  scratch: { acc: Float64Array; term: Float64Array; quote: Float64Array };
+  /** The quotation index: quotes in the whole corpus, word -> quote ids. */
+  quotes: { n: number; size: number; vocab: ReadonlyMap<string, number>; post: Rows; df?(t: number): number };
+  /** Called before a term's postings are walked, and before a passage's keys are read. */
+  walk?(t: number): void; read?(p: number): void; walkQuote?(t: number): void;
+}
+
+/** Passage ids ranked by BM25 for the query keys, with their scores (see Corpus.search). */
+export function bm25Search(c: SearchColumns, queryKeys: string[], limit: number): { p: number; score: number }[] {
+  const N = c.N;
+  const k1 = 1.2, b = 0.75;
+  // Rarest keys first, and at most a dozen of them; keys in more than 4% of a large corpus add
+  // little to the ranking but cost the most, so they are left out once the corpus is big.
+  const ranked: { q: string; t: number; df: number }[] = [];
+  for (const q of new Set(queryKeys)) {
+    const t = c.vocab.get(q);
+    if (t !== undefined) ranked.push({ q, t, df: c.df(t) });
+  }
+  ranked.sort((x, y) => x.df - y.df);
+  const cap = Math.max(2000, N * 0.04);
+  const used = ranked.filter((x, i) => i < 2 || x.df <= cap).slice(0, 12);
+  // In a big corpus only the rarer keys gather candidates; the commoner ones (still under the cap)
+  // are scored on those candidates through the forward index, not by walking their long postings.
+  const { largeCorpus, gatherMin, gatherShare } = c.tuning;
+  const gatherCap = N > largeCorpus ? Math.max(gatherMin, N * gatherShare) : Infinity;
+  const gather = used.filter((x, i) => i < (N > largeCorpus ? 1 : 2) || x.df <= gatherCap);
+  const late = used.filter((x) => !gather.includes(x));
+  // Scores accumulate in a reused typed array; only touched passages are visited afterwards.
+  if (c.scratch.acc.length < c.size) c.scratch.acc = new Float64Array(c.size);
+  const acc = c.scratch.acc;
+  const touched: number[] = [];
+  const { off, ids } = c.post;
+  const tfs = c.postTf, len = c.pLen, avg = c.avgLen;
+  const weight = (q: string, df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5)) * (q.startsWith('@') ? 1.5 : 1) * (k1 + 1);
+  for (const { q, t, df } of gather) {
+    c.walk?.(t);
+    const w = weight(q, df);
+    for (let k = off[t]; k < off[t + 1]; k++) {
+      const p = ids[k], tf = tfs[k];
+      if (acc[p] === 0) touched.push(p);
+      acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg));
+    }
+  }
+  if (late.length) {
+    // Weights of the late keys by term id in a reused typed array (cleared after).
+    if (c.scratch.term.length < c.termCount) c.scratch.term = new Float64Array(c.termCount);
+    const lateW = c.scratch.term;
+    let bound = 0; // no passage gains more than this from the late keys (BM25's tf factor is < 1)
+    for (const x of late) { const w = weight(x.q, x.df); lateW[x.t] = w; bound += w; }
+    const { off: fOff, ids: fIds } = c.pKeys;
+    const fTf = c.pKeyTf;
+    const addLate = (p: number) => {
+      c.read?.(p);
+      for (let k = fOff[p]; k < fOff[p + 1]; k++) {
+        const w = lateW[fIds[k]];
+        if (w !== 0) { const tf = fTf[k]; acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg)); }
+      }
+    };
+    // Best candidates so far get their full score; the rest only if they could still reach the
+    // top `limit` (partial score + bound), which in practice is none of them (MaxScore pruning).
+    const first = topK(touched, touched.length, acc, Math.max(32, limit * 4));
+    for (const p of first) addLate(p);
+    const full = first.map((p) => acc[p]).sort((x, y) => y - x);
+    const threshold = full.length >= limit ? full[limit - 1] : -Infinity;
+    const done = new Set(first);
+    for (let n = 0; n < touched.length; n++) {
+      const p = touched[n];
+      if (acc[p] + bound >= threshold && !done.has(p)) addLate(p);
+    }
+    for (const x of late) lateW[x.t] = 0;
+  }
+  const top = topK(touched, touched.length, acc, limit);
+  const out = top.map((p) => ({ p, score: acc[p] }));
+  for (const p of touched) acc[p] = 0;
+  return out;
+}
+
+/** Quotation ids sharing the most words with `words`, best first (see Corpus.searchQuotes). */
+export function quoteSearch(c: SearchColumns, words: string[], limit: number): number[] {
+  const { n: count, vocab, post } = c.quotes;
+  const n = Math.max(1, count);
+  const { off, ids } = post;
+  const lists: number[] = [];
+  for (const w of new Set(words)) { const t = vocab.get(w); if (t !== undefined) lists.push(t); }
+  const size = c.quotes.df ?? ((t: number) => off[t + 1] - off[t]);
+  lists.sort((a, b) => size(a) - size(b));
+  // The rarest words carry the match; the commonest ("the", "we") only cost time in a big corpus.
+  const used = lists.filter((t, i) => i < 3 || size(t) <= Math.max(500, n * 0.05)).slice(0, 16);
+  if (c.scratch.quote.length < c.quotes.size) c.scratch.quote = new Float64Array(c.quotes.size);
+  const acc = c.scratch.quote;
+  const touched: number[] = [];
+  for (const t of used) {
+    c.walkQuote?.(t);
+    const idf = Math.log(1 + n / size(t));
+    for (let k = off[t]; k < off[t + 1]; k++) { const id = ids[k]; if (acc[id] === 0) touched.push(id); acc[id] += idf; }
+  }
+  const top = topK(touched, touched.length, acc, limit);
+  for (const id of touched) acc[id] = 0;
+  return top;
 }
 
 /** Comparison keys of a text span, with entity mentions replaced by their `@id` key. */
@@ -731,7 +792,7 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
         // No attribution the rules read ("Putin meanwhile praised “the future …”"): the first person the
         // sentence names before the quotation, as for drafts.
         if (!speaker && !q.speakerText) {
-          const who = inP.find((r) => r.end <= q.start && corpus.getEntity(r.id)?.kind === 'person');
+          const who = inP.find((r) => r.end <= q.start && corpus.kindOf(r.id) === 'person');
           // Only when a verb of speech stands between them: in "Kim and Putin “may conduct an exchange …”"
           // the quotation is someone else's words about them.
           if (who && SPEECH_BETWEEN.test(source.text.slice(who.end, q.start))) speaker = who.id;

@@ -58,7 +58,7 @@ export function checkDraft(original: string, corpus: Corpus, opts: CheckOptions 
     for (const s of splitSentences(prose, paragraphs)) {
       if (s.heading || furniture.has(s.paragraph) || titles.has(s.start) || isCaptionSentence(s.text)) continue;
       while (mi < mentions.length && mentions[mi].start < s.start) {
-        if (corpus.getEntity(mentions[mi].id)?.kind === 'person') lastPerson = mi;
+        if (corpus.kindOf(mentions[mi].id) === 'person') lastPerson = mi;
         mi++;
       }
       // The sentence is judged on its window alone, with or without a cache (see sentenceInput):
@@ -372,7 +372,7 @@ function mentionIndex(list: NameMention[]): MentionIndex {
           // For each index, the last person at or before it.
           lastPerson = new Int32Array(list.length);
           let p = -1;
-          list.forEach((m, i) => { if (corpus.getEntity(m.id)?.kind === 'person') p = i; lastPerson![i] = p; });
+          list.forEach((m, i) => { if (corpus.kindOf(m.id) === 'person') p = i; lastPerson![i] = p; });
         }
         const n = from(at);
         return n > 0 && lastPerson[n - 1] >= 0 ? list[lastPerson[n - 1]] : undefined;
@@ -382,7 +382,7 @@ function mentionIndex(list: NameMention[]): MentionIndex {
       inside: (a, b) => list.filter((m) => m.start >= a && m.end <= b),
       near: () => list,
       overlapping: (a, b) => list.filter((m) => m.start < b && m.end > a),
-      lastPersonBefore: (at, corpus) => list.filter((m) => m.start < at && corpus.getEntity(m.id)?.kind === 'person').pop(),
+      lastPersonBefore: (at, corpus) => list.filter((m) => m.start < at && corpus.kindOf(m.id) === 'person').pop(),
     };
   mentionIndexes.set(list, ix);
   return ix;
@@ -406,7 +406,7 @@ class SentenceNames {
     this.index = mentionIndex(mentions);
     for (const m of mentions) {
       this.last.set(m.id, m);
-      if (corpus.getEntity(m.id)?.kind !== 'person') continue;
+      if (corpus.kindOf(m.id) !== 'person') continue;
       this.people.push(m);
       this.firstEnd.push(Math.min(m.end, this.firstEnd[this.firstEnd.length - 1] ?? Infinity));
       this.earliestEnd.set(m.id, Math.min(m.end, this.earliestEnd.get(m.id) ?? Infinity));
@@ -703,7 +703,7 @@ function judgeClaim(text: string, s: Sentence, masked: string, keys: string[], f
     weight: (k) => (k.startsWith('@') ? 1.5 : WORD_WEIGHT[commonness(k)] ?? 2.5),
     nameOf: (k) => corpus.getEntity(k.slice(1))?.name ?? k.slice(1),
     specific: (k) => commonness(k) >= 3,
-    mustName: (k) => corpus.getEntity(k.slice(1))?.kind !== 'place' && mentions.some((m) => m.id === k.slice(1) && !/^['’]s\b/.test(text.slice(m.end, m.end + 3))),
+    mustName: (k) => corpus.kindOf(k.slice(1)) !== 'place' && mentions.some((m) => m.id === k.slice(1) && !/^['’]s\b/.test(text.slice(m.end, m.end + 3))),
   };
   // A conflict is about the same thing only when the claim and the passage speak of the same
   // subject: a name they share, or words beside the thing measured (three, or two with one that is
@@ -889,9 +889,9 @@ function checkQuote(text: string, q: RawQuote, names: SentenceNames, corpus: Cor
   const sourceSpeaker = match.quote.speaker;
   const ev = evidenceOf(corpus, p, match.marks, match.similarity);
   const fixes: Fix[] = [];
-  const sourceKind = sourceSpeaker ? corpus.getEntity(sourceSpeaker)?.kind : undefined;
+  const sourceKind = sourceSpeaker ? corpus.kindOf(sourceSpeaker) : undefined;
   // Words the sources give to a person, or to an organisation ("the White House warned") when the draft gives them to a person or another organisation.
-  const draftKind = corpus.getEntity(speakerId ?? '')?.kind;
+  const draftKind = corpus.kindOf(speakerId ?? '');
   const attributable = sourceKind === 'person' || (sourceKind === 'organization' && (draftKind === 'person' || draftKind === 'organization'));
   if (speakerId && sourceSpeaker && speakerId !== sourceSpeaker && attributable) {
     const who = corpus.getEntity(sourceSpeaker)!;
@@ -953,7 +953,7 @@ function isWholeSentenceOf(words: string, quote: string): boolean {
 }
 
 export function sentenceSpeaker(q: { start: number; parts: { start: number; end: number }[] }, mentions: NameMention[], sourceSpeaker: string | undefined, corpus: Corpus): string | undefined {
-  const people = mentions.filter((m) => m.end <= q.start && corpus.getEntity(m.id)?.kind === 'person');
+  const people = mentions.filter((m) => m.end <= q.start && corpus.kindOf(m.id) === 'person');
   if (!people.length) return undefined;
   return people.some((m) => m.id === sourceSpeaker) ? sourceSpeaker : people[0].id;
 }

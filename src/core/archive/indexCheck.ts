@@ -1,0 +1,46 @@
+// Checking a draft against an index read piece by piece (see corpus/partialCorpus.ts): each run of
+// the checker records what it lacked, which is fetched in one batch before the next run, until a
+// run lacks nothing. A handful of round trips per check; none once the cache holds the draft's part.
+import type { Finding } from '../types';
+import { checkDraft, type CheckOptions, type SentenceCache } from '../verdicts/checker';
+import { PartialCorpus, IndexCache, needCount, type IndexSource } from '../corpus/partialCorpus';
+
+export interface IndexCheck { findings: Finding[]; runs: number; fetches: number; fetchMs: number }
+
+/** Runs allowed before a check gives up (each fetches what the one before lacked). */
+export const MAX_RUNS = 12;
+
+/**
+ * Checks a draft against an index read through `source`, fetching what each run lacks, until a run
+ * lacks nothing (see the file comment). `cache` (from openIndex) is kept across checks and grows.
+ */
+export async function checkWithIndex(draft: string, source: IndexSource, cache: IndexCache, opts: CheckOptions = {}): Promise<IndexCheck> {
+  let fetches = 0, fetchMs = 0;
+  for (let run = 1; ; run++) {
+    const view = new PartialCorpus(cache);
+    // Findings of sentences are kept only from a run that lacked nothing; earlier runs read placeholders.
+    const fresh = new Map<string, Finding[]>();
+    const sentences: SentenceCache = { get: (k) => cache.sentences.get(k), set: (k, v) => { fresh.set(k, v); } };
+    let findings: Finding[] | undefined;
+    let failure: unknown;
+    try { findings = checkDraft(draft, view, opts, sentences); } catch (e) { failure = e; }
+    if (view.complete) {
+      if (failure) throw failure;
+      if (cache.sentences.size > 20_000) cache.sentences.clear();
+      for (const [k, v] of fresh) cache.sentences.set(k, v);
+      return { findings: findings!, runs: run, fetches, fetchMs };
+    }
+    if (run >= MAX_RUNS) throw new Error(`the check still lacked ${needCount(view.needs)} pieces of the index after ${run} runs`);
+    const t0 = performance.now();
+    cache.add(await source.fetch(cache.head.generation, view.needs));
+    fetchMs += performance.now() - t0;
+    fetches++;
+  }
+}
+
+/** A cache for the index's current generation (its head and names fetched). */
+export async function openIndex(source: IndexSource): Promise<IndexCache> {
+  const head = await source.head();
+  return new IndexCache(head, await source.names(head.generation));
+}
+

@@ -1,0 +1,425 @@
+// A corpus read piece by piece from an index that lives elsewhere (the shared archive on
+// PostgreSQL): the checker runs unchanged against a view of what has been fetched so far. A view
+// records every piece it lacks (a term's frequency, a term's postings, an article's passages, an
+// entity, a quotation) and answers with a placeholder; the check is then run again once those are
+// fetched, in one batch, until a run lacks nothing. Only that run's findings count, and they are
+// the findings of the whole index: every answer the checker read was the whole index's answer.
+// Search runs the same code as the local index (bm25Search, quoteSearch) on the fetched rows, with
+// the whole index's N, lengths and frequencies, so it ranks alike.
+import type { Entity, Passage, Quote, Source, Finding } from '../types';
+import { Corpus, bm25Search, quoteSearch, idfOf, type CorpusSnapshot, type Rows, type ScoredPassage, type SearchColumns } from './corpus';
+
+/** What an index says of itself: its generation (a new one after every import) and its size. */
+export interface IndexHead {
+  generation: string;
+  /** Passages in the whole index (BM25's N), their mean length in keys, quotations in all. */
+  passages: number; avgLen: number; quotes: number;
+}
+
+/** The names of the whole index: loaded once per generation (the draft's names are found in them). */
+export interface IndexNames {
+  /** Alias -> entity id and role -> entity ids, in the index's order. */
+  aliases: [string, string][];
+  roles: [string, string[]][];
+  /** Every entity's id and kind. */
+  kinds: [string, Entity['kind']][];
+}
+
+/** One passage as the index holds it (ids are the index's passage numbers; keys in index order). */
+export interface PassageRow {
+  start: number; end: number; line: number;
+  /** Unique comparison keys and their frequencies (the forward index), and the BM25 length. */
+  keys: string[]; tfs: Uint8Array; len: number;
+  entities: string[];
+  quotes: Quote[];
+}
+
+/** An article with all its passages (passages `first` .. `first + rows.length - 1`). */
+export interface ArticleRows { source: Source; first: number; rows: PassageRow[] }
+
+/** Postings of a term: passage ids ascending, each with the term's frequency and the passage's length. */
+export interface Postings { ids: Int32Array; tfs: Uint8Array; lens: Int32Array }
+
+/** What a view lacked: asked of the index in one batch. */
+export interface Needs {
+  /** Document frequencies of these keys; the postings of these keys; the articles holding these passages. */
+  terms: Set<string>; postings: Set<string>; passages: Set<number>;
+  entities: Set<string>;
+  /** Quotation words: how many quotations use each; the quotations using each; where these quotations are. */
+  quoteWords: Set<string>; quotePostings: Set<string>; quotes: Set<number>;
+}
+
+export interface Fetched {
+  terms: [string, number][];
+  postings: [string, Postings][];
+  articles: ArticleRows[];
+  entities: Entity[];
+  quoteWords: [string, number][];
+  quotePostings: [string, Int32Array][];
+  /** Quotation id -> its passage and its place among the passage's quotations. */
+  quotes: [number, number, number][];
+}
+
+/** An index a check can read from: the archive's published index, or (tests) a local corpus. */
+export interface IndexSource {
+  head(): Promise<IndexHead>;
+  names(generation: string): Promise<IndexNames>;
+  /** The pieces in `needs`, from `generation`; a source that has moved on to another generation throws StaleGenerationError. */
+  fetch(generation: string, needs: Needs): Promise<Fetched>;
+}
+
+export class StaleGenerationError extends Error {
+  constructor(readonly generation: string) { super(`the index was replaced (generation ${generation} is gone)`); }
+}
+
+const emptyNeeds = (): Needs => ({ terms: new Set(), postings: new Set(), passages: new Set(), entities: new Set(), quoteWords: new Set(), quotePostings: new Set(), quotes: new Set() });
+export const needCount = (n: Needs) => n.terms.size + n.postings.size + n.passages.size + n.entities.size + n.quoteWords.size + n.quotePostings.size + n.quotes.size;
+
+/** Everything fetched from one generation of an index: kept across checks (the hot part of the archive). */
+export class IndexCache {
+  readonly aliases = new Map<string, string>();
+  readonly roles = new Map<string, string[]>();
+  readonly kinds = new Map<string, Entity['kind']>();
+  readonly df = new Map<string, number>();
+  readonly postings = new Map<string, Postings>();
+  /** Passage id -> its article's index in `articles` and its row. */
+  readonly passages = new Map<number, { article: number; row: PassageRow }>();
+  readonly articles: ArticleRows[] = [];
+  readonly articleById = new Map<string, number>();
+  readonly entities = new Map<string, Entity>();
+  readonly quoteDf = new Map<string, number>();
+  readonly quotePostings = new Map<string, Int32Array>();
+  readonly quotes = new Map<number, { passage: number; slot: number }>();
+  /** Results of searches whose every input was here. */
+  readonly searches = new Map<string, { p: number; score: number }[]>();
+  readonly quoteSearches = new Map<string, number[]>();
+  readonly scratch = { acc: new Float64Array(0), term: new Float64Array(0), quote: new Float64Array(0) };
+  /** Findings of sentences checked in runs that lacked nothing (see checkDraft's cache). */
+  readonly sentences = new Map<string, Finding[]>();
+  /** How search prunes (tests lower it, as for Corpus.searchTuning). */
+  tuning?: Corpus['searchTuning'];
+
+  constructor(readonly head: IndexHead, names: IndexNames) {
+    for (const [a, id] of names.aliases) this.aliases.set(a, id);
+    for (const [r, ids] of names.roles) this.roles.set(r, ids);
+    for (const [id, kind] of names.kinds) this.kinds.set(id, kind);
+  }
+
+  add(f: Fetched): void {
+    for (const [t, df] of f.terms) this.df.set(t, df);
+    for (const [t, p] of f.postings) this.postings.set(t, p);
+    for (const a of f.articles) {
+      if (this.articleById.has(a.source.id)) continue;
+      const k = this.articles.length;
+      this.articles.push(a);
+      this.articleById.set(a.source.id, k);
+      a.rows.forEach((row, n) => this.passages.set(a.first + n, { article: k, row }));
+    }
+    for (const e of f.entities) this.entities.set(e.id, e);
+    for (const [w, df] of f.quoteWords) this.quoteDf.set(w, df);
+    for (const [w, ids] of f.quotePostings) this.quotePostings.set(w, ids);
+    for (const [id, passage, slot] of f.quotes) this.quotes.set(id, { passage, slot });
+  }
+}
+
+const MISSING_SOURCE: Source = Object.freeze({ id: '\u0000missing', path: '', title: '', text: '', lineOffset: 0 });
+const NO_QUOTES: Quote[] = Object.freeze([]) as unknown as Quote[];
+
+/**
+ * One run's view of an IndexCache: a Corpus to the checker. What it lacks is recorded in `needs`
+ * and answered with a placeholder (an empty passage, an entity with only its kind, no search hits).
+ */
+export class PartialCorpus extends Corpus {
+  readonly needs = emptyNeeds();
+
+  constructor(private readonly cache: IndexCache) {
+    super();
+    // The names are the whole index's, shared by every view of the cache.
+    Object.defineProperty(this, 'aliases', { value: cache.aliases });
+    Object.defineProperty(this, 'roles', { value: cache.roles });
+    if (cache.tuning) this.searchTuning = cache.tuning;
+  }
+
+  /** Every read of something not there (a need recorded twice counts twice: see search). */
+  private lacked = 0;
+  private lack<T>(set: Set<T>, v: T): void { set.add(v); this.lacked++; }
+  /** True when this run read only what was there. */
+  get complete(): boolean { return this.lacked === 0; }
+
+  override get passageCount(): number { return this.cache.head.passages; }
+  override get entityCount(): number { return this.cache.kinds.size; }
+
+  override passage(i: number): Passage {
+    const got = this.cache.passages.get(i);
+    if (!got) {
+      this.lack(this.needs.passages, i);
+      return { index: i, sourceId: MISSING_SOURCE.id, text: '', start: 0, end: 0, line: 0, entities: [], quotes: NO_QUOTES };
+    }
+    const { source } = this.cache.articles[got.article];
+    const r = got.row;
+    return { index: i, sourceId: source.id, text: source.text.slice(r.start, r.end), start: r.start, end: r.end, line: r.line, entities: r.entities, quotes: r.quotes };
+  }
+  override passageText(i: number): string { return this.passage(i).text; }
+  override keysOf(p: Passage): string[] {
+    const got = this.cache.passages.get(p.index);
+    if (!got) { this.lack(this.needs.passages, p.index); return []; }
+    return got.row.keys;
+  }
+  override getSource(id: string): Source | undefined {
+    const k = this.cache.articleById.get(id);
+    if (k !== undefined) return this.cache.articles[k].source;
+    return id === MISSING_SOURCE.id ? MISSING_SOURCE : undefined;
+  }
+  override getEntity(id: string): Entity | undefined {
+    const e = this.cache.entities.get(id);
+    if (e) return e;
+    const kind = this.cache.kinds.get(id);
+    if (!kind) return undefined;
+    this.lack(this.needs.entities, id);
+    return { id, name: id, kind, aliases: [], roles: [], sources: [], passages: [] };
+  }
+  override kindOf(id: string): Entity['kind'] | undefined { return this.cache.kinds.get(id); }
+  override get entities(): Entity[] { throw new Error('an archive index does not list all its entities'); }
+
+  override idf(key: string): number {
+    const df = this.cache.df.get(key);
+    if (df === undefined) this.lack(this.needs.terms, key);
+    return idfOf(this.cache.head.passages, df ?? 0);
+  }
+
+  override search(queryKeys: string[], limit = 8): ScoredPassage[] {
+    const key = `${limit}\u0001${queryKeys.join('\u0001')}`;
+    let hits = this.cache.searches.get(key);
+    if (!hits) {
+      const before = this.lacked;
+      const { cols, ids } = this.searchColumns(queryKeys);
+      const local = bm25Search(cols, queryKeys, limit);
+      hits = local.map(({ p, score }) => ({ p: ids[p], score }));
+      if (this.lacked === before) this.cache.searches.set(key, hits);
+      else return [];
+    }
+    return hits.map(({ p, score }) => ({ passage: this.passage(p), score }));
+  }
+
+  /**
+   * The columns bm25Search reads, over what the cache holds for these keys: passages numbered
+   * densely in the index's order (ties rank the same), N and frequencies the whole index's.
+   */
+  private searchColumns(queryKeys: string[]): { cols: SearchColumns; ids: Int32Array } {
+    const c = this.cache;
+    const vocab = new Map<string, number>();
+    const dfs: number[] = [];
+    const lists: (Postings | undefined)[] = [];
+    for (const q of new Set(queryKeys)) {
+      const df = c.df.get(q);
+      if (df === undefined) { this.lack(this.needs.terms, q); continue; }
+      if (df === 0) continue;
+      vocab.set(q, dfs.length);
+      dfs.push(df);
+      lists.push(c.postings.get(q));
+    }
+    // Dense ids for every passage in the postings held, in the index's order.
+    const seen = new Set<number>();
+    for (const l of lists) if (l) for (const p of l.ids) seen.add(p);
+    const ids = Int32Array.from(seen).sort();
+    const local = new Map<number, number>();
+    ids.forEach((p, k) => local.set(p, k));
+    const len = new Int32Array(ids.length);
+    const postLists = lists.map((l) => {
+      if (!l) return { ids: [] as number[], tfs: [] as number[] };
+      const out = new Array<number>(l.ids.length);
+      for (let k = 0; k < l.ids.length; k++) { const p = local.get(l.ids[k])!; out[k] = p; len[p] = l.lens[k]; }
+      return { ids: out, tfs: Array.from(l.tfs) };
+    });
+    const post = rowsOf(postLists.map((l) => l.ids));
+    const postTf = Uint8Array.from(postLists.flatMap((l) => l.tfs));
+    // The forward index of the passages held (their other keys get ids past the query's).
+    const termIds = new Map(vocab);
+    const fwd: number[][] = [], fwdTf: number[] = [];
+    for (const p of ids) {
+      const got = c.passages.get(p);
+      const row: number[] = [];
+      if (got) {
+        got.row.keys.forEach((k, j) => {
+          let t = termIds.get(k);
+          if (t === undefined) { t = termIds.size; termIds.set(k, t); }
+          row.push(t);
+          fwdTf.push(got.row.tfs[j]);
+        });
+      }
+      fwd.push(row);
+    }
+    const walked = (t: number) => { if (!lists[t]) this.lack(this.needs.postings, [...vocab.keys()][t]); };
+    const read = (p: number) => { if (!c.passages.has(ids[p])) this.lack(this.needs.passages, ids[p]); };
+    const cols: SearchColumns = {
+      N: c.head.passages, avgLen: c.head.avgLen, size: ids.length, termCount: termIds.size, vocab,
+      df: (t) => dfs[t], post, postTf, pKeys: rowsOf(fwd), pKeyTf: Uint8Array.from(fwdTf), pLen: len,
+      tuning: this.searchTuning, scratch: c.scratch, quotes: { n: 0, size: 0, vocab: new Map(), post: rowsOf([]) },
+      walk: walked, read,
+    };
+    return { cols, ids };
+  }
+
+  override searchQuotes(words: string[], limit = 25): { passage: Passage; quote: Quote }[] {
+    const key = `${limit}\u0001${words.join('\u0001')}`;
+    const c = this.cache;
+    let hits = c.quoteSearches.get(key);
+    if (!hits) {
+      const before = this.lacked;
+      const vocab = new Map<string, number>();
+      const dfs: number[] = [];
+      const lists: (Int32Array | undefined)[] = [];
+      for (const w of new Set(words)) {
+        const df = c.quoteDf.get(w);
+        if (df === undefined) { this.lack(this.needs.quoteWords, w); continue; }
+        if (df === 0) continue;
+        vocab.set(w, dfs.length);
+        dfs.push(df);
+        lists.push(c.quotePostings.get(w));
+      }
+      const seen = new Set<number>();
+      for (const l of lists) if (l) for (const q of l) seen.add(q);
+      const ids = Int32Array.from(seen).sort();
+      const local = new Map<number, number>();
+      ids.forEach((q, k) => local.set(q, k));
+      const post = rowsOf(lists.map((l) => (l ? Array.from(l, (q) => local.get(q)!) : [])));
+      const names = [...vocab.keys()];
+      const cols: SearchColumns = {
+        N: 0, avgLen: 1, size: 0, termCount: 0, vocab: new Map(), df: () => 0, post: rowsOf([]), postTf: new Uint8Array(0),
+        pKeys: rowsOf([]), pKeyTf: new Uint8Array(0), pLen: [], tuning: this.searchTuning, scratch: c.scratch,
+        quotes: { n: c.head.quotes, size: ids.length, vocab, post, df: (t) => dfs[t] },
+        walkQuote: (t) => { if (!lists[t]) this.lack(this.needs.quotePostings, names[t]); },
+      };
+      hits = quoteSearch(cols, words, limit).map((k) => ids[k]);
+      if (this.lacked !== before) return [];
+      c.quoteSearches.set(key, hits);
+    }
+    const out: { passage: Passage; quote: Quote }[] = [];
+    for (const id of hits) {
+      const at = c.quotes.get(id);
+      if (!at) { this.lack(this.needs.quotes, id); continue; }
+      const passage = this.passage(at.passage);
+      const quote = passage.quotes[at.slot];
+      if (quote) out.push({ passage, quote });
+    }
+    return out;
+  }
+}
+
+function rowsOf(lists: ArrayLike<number>[]): Rows {
+  const off = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) off[i + 1] = off[i] + lists[i].length;
+  const ids = new Int32Array(off[lists.length]);
+  for (let i = 0; i < lists.length; i++) ids.set(lists[i], off[i]);
+  return { off, ids };
+}
+
+/**
+ * An IndexSource over a built local corpus: the same pieces an archive serves, cut from the corpus'
+ * snapshot. Tests check through it that a check piece by piece equals a check of the whole corpus.
+ */
+export class SnapshotIndexSource implements IndexSource {
+  private readonly s: CorpusSnapshot;
+  private readonly terms: string[];
+  private readonly termIndex: Map<string, number>;
+  private readonly qWords: string[];
+  private readonly qIndex: Map<string, number>;
+  private readonly entityIds: string[];
+  private readonly entityIndex: Map<string, number>;
+  private readonly firstOf: Int32Array;
+  /** The first quotation of each passage (quotations are in passage order), -1 for none. */
+  private readonly firstQuote: Int32Array;
+  readonly generation = 'snapshot';
+  /** Fetches served (tests count round trips). */
+  fetches = 0;
+
+  constructor(corpus: Corpus, private readonly sources: Source[] = corpus.sources) {
+    this.s = corpus.toSnapshot();
+    this.terms = this.s.terms ? this.s.terms.split('\u0001') : [];
+    this.termIndex = new Map(this.terms.map((t, i) => [t, i]));
+    this.qWords = this.s.qWords ? this.s.qWords.split('\u0001') : [];
+    this.qIndex = new Map(this.qWords.map((w, i) => [w, i]));
+    this.entityIds = this.s.entities.ids ? this.s.entities.ids.split('\u0001') : [];
+    this.entityIndex = new Map(this.entityIds.map((id, i) => [id, i]));
+    this.firstOf = new Int32Array(this.sources.length + 1).fill(-1);
+    for (let p = this.s.pSource.length - 1; p >= 0; p--) this.firstOf[this.s.pSource[p]] = p;
+    this.firstQuote = new Int32Array(this.s.pSource.length).fill(-1);
+    for (let q = this.s.qPassage.length - 1; q >= 0; q--) this.firstQuote[this.s.qPassage[q]] = q;
+  }
+
+  async head(): Promise<IndexHead> {
+    const { pLen } = this.s;
+    let sum = 0;
+    for (let i = 0; i < pLen.length; i++) sum += pLen[i];
+    return { generation: this.generation, passages: pLen.length, avgLen: sum / Math.max(1, pLen.length) || 1, quotes: this.s.qPassage.length };
+  }
+
+  async names(): Promise<IndexNames> {
+    const { names, entities } = this.s;
+    const ids = this.entityIds;
+    const row = (r: Rows, i: number) => Array.from(r.ids.subarray(r.off[i], r.off[i + 1]));
+    const kinds: Record<string, Entity['kind']> = { p: 'person', l: 'place', o: 'organization' };
+    return {
+      aliases: names.aliasOwner.length ? names.aliases.split('\u0001').map((a, k) => [a, ids[names.aliasOwner[k]]] as [string, string]) : [],
+      roles: names.roleOwners.off.length > 1 ? names.roles.split('\u0001').map((r, k) => [r, row(names.roleOwners, k).map((i) => ids[i])] as [string, string[]]) : [],
+      kinds: ids.map((id, i) => [id, kinds[entities.kinds[i]]] as [string, Entity['kind']]),
+    };
+  }
+
+  async fetch(generation: string, needs: Needs): Promise<Fetched> {
+    if (generation !== this.generation) throw new StaleGenerationError(generation);
+    this.fetches++;
+    const s = this.s;
+    const row = (r: Rows, i: number) => r.ids.subarray(r.off[i], r.off[i + 1]);
+    const out: Fetched = { terms: [], postings: [], articles: [], entities: [], quoteWords: [], quotePostings: [], quotes: [] };
+    for (const t of needs.terms) { const i = this.termIndex.get(t); out.terms.push([t, i === undefined ? 0 : s.post.off[i + 1] - s.post.off[i]]); }
+    for (const t of needs.postings) {
+      const i = this.termIndex.get(t);
+      if (i === undefined) continue;
+      const ids = row(s.post, i).slice();
+      out.postings.push([t, { ids, tfs: s.postTf.slice(s.post.off[i], s.post.off[i + 1]), lens: Int32Array.from(ids, (p) => s.pLen[p]) }]);
+    }
+    const articles = new Set<number>();
+    for (const p of needs.passages) if (p >= 0 && p < s.pSource.length) articles.add(s.pSource[p]);
+    for (const q of needs.quotes) if (q >= 0 && q < s.qPassage.length) out.quotes.push([q, s.qPassage[q], s.qSlot[q]]);
+    for (const a of articles) out.articles.push(this.article(a));
+    const ents = s.entities;
+    const aliasRows = ents.aliases.split('\u0001');
+    const roleRows = ents.roles.split('\u0001');
+    const kinds: Record<string, Entity['kind']> = { p: 'person', l: 'place', o: 'organization' };
+    for (const id of needs.entities) {
+      const i = this.entityIndex.get(id);
+      if (i === undefined) continue;
+      out.entities.push({
+        id, name: id, kind: kinds[ents.kinds[i]], aliases: aliasRows[i] ? aliasRows[i].split('\u0003') : [], roles: roleRows[i] ? roleRows[i].split('\u0003') : [],
+        sources: Array.from(row(ents.sources, i), (k) => this.sources[k].id), passages: Array.from(row(ents.passages, i)),
+      });
+    }
+    for (const w of needs.quoteWords) { const i = this.qIndex.get(w); out.quoteWords.push([w, i === undefined ? 0 : s.qPost.off[i + 1] - s.qPost.off[i]]); }
+    for (const w of needs.quotePostings) { const i = this.qIndex.get(w); if (i !== undefined) out.quotePostings.push([w, row(s.qPost, i).slice()]); }
+    return out;
+  }
+
+  private article(a: number): ArticleRows {
+    const s = this.s;
+    const first = this.firstOf[a];
+    const rows: PassageRow[] = [];
+    const quoteText = s.quotes.text ? s.quotes.text.split('\u0001') : [];
+    const speakers = s.quotes.speaker ? s.quotes.speaker.split('\u0001') : [];
+    for (let p = first; p < s.pSource.length && s.pSource[p] === a; p++) {
+      const keys: string[] = [];
+      for (let k = s.pKeys.off[p]; k < s.pKeys.off[p + 1]; k++) keys.push(this.terms[s.pKeys.ids[k]]);
+      const quotes: Quote[] = [];
+      for (let q = this.firstQuote[p]; q >= 0 && q < s.qPassage.length && s.qPassage[q] === p; q++) {
+        const quote: Quote = { text: quoteText[q], start: s.quotes.start[q], end: s.quotes.end[q] };
+        if (speakers[q]) quote.speaker = speakers[q];
+        quotes.push(quote);
+      }
+      rows.push({
+        start: s.pStart[p], end: s.pEnd[p], line: s.pLine[p], len: s.pLen[p], keys, tfs: s.pKeyTf.slice(s.pKeys.off[p], s.pKeys.off[p + 1]),
+        entities: Array.from(s.pEnt.ids.subarray(s.pEnt.off[p], s.pEnt.off[p + 1]), (e) => this.entityIds[e]), quotes,
+      });
+    }
+    return { source: this.sources[a], first, rows };
+  }
+}

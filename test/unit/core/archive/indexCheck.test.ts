@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { ROOT, SEEDS } from '../helpers';
+import { loadSources, buildCorpus, checkDraft, type Corpus, type Finding } from '../../../../src/core';
+import { SnapshotIndexSource, PartialCorpus } from '../../../../src/core/corpus/partialCorpus';
+import { checkWithIndex, openIndex, MAX_RUNS } from '../../../../src/core/archive/indexCheck';
+
+/** Every draft of the labelled sets and the Brown press drafts: what the engine is judged on. */
+async function drafts(): Promise<{ name: string; text: string }[]> {
+  const out: { name: string; text: string }[] = [];
+  for (const set of ['set', 'holdout', 'blind', 'blind2', 'blind3', 'brown']) {
+    const dir = path.join(ROOT, 'test', 'eval', set);
+    for (const f of (await fs.readdir(dir)).sort()) if (f.endsWith('.md') && f !== 'README.md') out.push({ name: `${set}/${f}`, text: await fs.readFile(path.join(dir, f), 'utf8') });
+  }
+  return out;
+}
+
+const comparable = (fs: Finding[]) => JSON.stringify(fs);
+/** The first finding that differs, short enough to read in a failure. */
+function firstDifference(got: Finding[], want: Finding[]): string {
+  for (let i = 0; i < Math.max(got.length, want.length); i++) {
+    const a = JSON.stringify(got[i]), b = JSON.stringify(want[i]);
+    if (a !== b) return `finding ${i}:\n  piece by piece: ${a?.slice(0, 1500)}\n  whole corpus:   ${b?.slice(0, 1500)}`;
+  }
+  return 'none';
+}
+const same = (got: Finding[], want: Finding[], what: string) => assert.ok(comparable(got) === comparable(want), `${what}: ${firstDifference(got, want)}`);
+
+describe('checking piece by piece against an index held elsewhere (the archive\'s way)', function () {
+  this.timeout(600_000);
+  let corpus: Corpus;
+  let all: { name: string; text: string }[];
+
+  before(async () => {
+    // The seeds and the Brown press articles as a corpus: thousands of passages, many names.
+    const brown = path.join(ROOT, 'test', 'eval', 'brown');
+    const { sources } = await loadSources([brown], { baseDir: ROOT, includeSeeds: true, seedsDir: SEEDS });
+    corpus = buildCorpus(sources);
+    all = await drafts();
+    assert.ok(all.length > 40, `${all.length} drafts`);
+  });
+
+  it('gives every draft the findings of the whole corpus, each check in a handful of fetches', async () => {
+    const source = new SnapshotIndexSource(corpus);
+    const cache = await openIndex(source);
+    let most = 0;
+    for (const d of all) {
+      const whole = checkDraft(d.text, corpus);
+      const fresh = await checkWithIndex(d.text, source, await openIndex(source));
+      same(fresh.findings, whole, `${d.name}: from an empty cache`);
+      most = Math.max(most, fresh.fetches);
+      // And with a cache that earlier drafts filled (what an editor's engine keeps).
+      const warm = await checkWithIndex(d.text, source, cache);
+      same(warm.findings, whole, `${d.name}: with a warm cache`);
+    }
+    assert.ok(most <= 8, `a check needed ${most} fetches`);
+  });
+
+  it('gives a draft the same findings whatever was checked against the corpus before (its caches hold no history)', () => {
+    // Two corpora of the same sources, the drafts checked in opposite orders.
+    const other = buildCorpus(corpus.sources);
+    const forward = all.map((d) => checkDraft(d.text, corpus));
+    const backward = all.slice().reverse().map((d) => checkDraft(d.text, other)).reverse();
+    all.forEach((d, i) => same(backward[i], forward[i], d.name));
+  });
+
+  it('needs no fetch to check a draft again, and finds the same', async () => {
+    const source = new SnapshotIndexSource(corpus);
+    const cache = await openIndex(source);
+    const d = all.find((x) => x.name.startsWith('set/'))!;
+    const first = await checkWithIndex(d.text, source, cache);
+    assert.ok(first.fetches > 0);
+    const again = await checkWithIndex(d.text, source, cache);
+    assert.equal(again.fetches, 0);
+    assert.equal(again.runs, 1);
+    same(again.findings, first.findings, 'again');
+  });
+
+  it('ranks alike where a big index gathers candidates from its rarer keys only', async () => {
+    const tuning = { largeCorpus: 0, gatherMin: 2, gatherShare: 0 };
+    corpus.searchTuning = tuning;
+    try {
+      const source = new SnapshotIndexSource(corpus);
+      const cache = await openIndex(source);
+      cache.tuning = tuning;
+      for (const d of all.slice(0, 20)) {
+        const got = await checkWithIndex(d.text, source, cache);
+        same(got.findings, checkDraft(d.text, corpus), d.name);
+      }
+      // Searches straight from passages' own keys, where the late (commoner) keys decide the order.
+      let compared = 0;
+      for (let i = 0; i < corpus.passageCount; i++) {
+        const keys = corpus.keysOf(corpus.passage(i));
+        if (keys.length < 6) continue;
+        const want = corpus.search(keys, 8).map((h) => [h.passage.index, h.score]);
+        for (let run = 0; run < MAX_RUNS; run++) {
+          const v = new PartialCorpus(cache);
+          const got = v.search(keys, 8).map((h) => [h.passage.index, h.score]);
+          if (v.complete) { assert.deepEqual(got, want, `passage ${i}`); compared++; break; }
+          cache.add(await source.fetch(cache.head.generation, v.needs));
+        }
+      }
+      assert.ok(compared > 100, `${compared} searches compared`);
+    } finally {
+      corpus.searchTuning = { largeCorpus: 100_000, gatherMin: 1000, gatherShare: 0.002 };
+    }
+  });
+
+  it('refuses to answer from a generation the index has replaced', async () => {
+    const source = new SnapshotIndexSource(corpus);
+    const cache = await openIndex(source);
+    await assert.rejects(source.fetch('an older one', { terms: new Set(['x']), postings: new Set(), passages: new Set(), entities: new Set(), quoteWords: new Set(), quotePostings: new Set(), quotes: new Set() }), /replaced/);
+    assert.equal(cache.head.generation, source.generation);
+  });
+});
