@@ -3,7 +3,7 @@ import { promises as fs, constants as fsConstants, readFileSync, type Stats } fr
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { loadSources, indexCorpus, FileIndexStore, checkDraft, buildCorpus } from './core';
+import { loadSources, indexCorpus, FileIndexStore, checkDraft, type Finding, type Source } from './core';
 import { checkContent, readAtMost } from './core/corpus/corpusLoader';
 import { MAX_DRAFT_BYTES, draftSizeProblem } from './core/analysis/limits';
 import { oneLine } from './core/analysis/text';
@@ -19,7 +19,10 @@ import { DEFAULT_DRAFT_INCLUDE, DEFAULT_DRAFT_EXCLUDE, excludeWithCorpus } from 
 import fg from 'fast-glob';
 import { archiveMain } from './cliArchive';
 import { openArchive } from './core/archive/archiveDb';
-import { readArchive, type ArchiveArticles } from './core/archive/archiveCorpus';
+import { PgIndexSource } from './core/archive/publishedIndex';
+import { checkCurrent, openIndex } from './core/archive/indexCheck';
+import type { IndexCache } from './core/corpus/partialCorpus';
+import type { Pool } from 'pg';
 
 const USAGE = `Usage: corroborate check [--corpus PATH]... [--archive URL] [--no-seeds] [--format text|json|sarif|claimreview] [--names] [--include GLOB]... [--exclude GLOB]... FILE|FOLDER...
 
@@ -28,7 +31,8 @@ files, folders or globs) and reports names, claims and quotes with their verdict
 
 Options:
   --corpus PATH     add a corpus file, folder or glob (repeatable)
-  --archive URL     add the articles of a shared archive (postgres://…; see corroborate archive)
+  --archive URL     check against a shared archive (postgres://…; see corroborate archive) instead of
+                    the local corpus, which is used only when the archive cannot be reached
   --no-seeds        do not include the bundled seed articles
   --format FORMAT   text (default), json, sarif (SARIF 2.1.0 for code scanning) or
                     claimreview (schema.org ClaimReview JSON-LD); sarif and claimreview
@@ -122,27 +126,41 @@ export async function main(argv: string[]): Promise<number> {
     analyse: (batch: { text: string }[], mode: NlpMode) => poolOf().analyse(batch, mode),
     pieces: (batch: PieceJob[], mode: NlpMode) => poolOf().pieces(batch, mode),
   };
-  // With --archive, the archive's articles join the local ones with the analyses stored on import
-  // (the whole corpus analysed one way: the archive's); an archive out of reach leaves the local corpus.
-  const archive = args.archive ? await readArchiveAt(args.archive) : undefined;
-  const { corpus, stats } = archive
-    ? { corpus: buildCorpus([...loaded.sources, ...archive.sources], { mode: archive.mode, analyses: [...loaded.sources.map(() => undefined), ...archive.analyses] }), stats: { problems: [] } }
-    : await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
+  // With --archive, the archive's published index is the corpus: the draft is checked against the
+  // pieces of it that it needs (fetched in a few batches). An archive out of reach leaves the local corpus.
+  const archive = args.archive ? await openArchiveIndex(args.archive) : undefined;
+  let results: { path: string; findings: Finding[] }[];
+  let sources: Source[];
+  let articles: number;
+  if (archive) {
+    try {
+      results = [];
+      for (const d of drafts) results.push({ path: d.path, findings: applySuppressions(d.text, (await checkCurrent(d.text, archive)).findings) });
+      sources = archive.cache.articles.map((a) => a.source);
+      articles = archive.cache.head.articles ?? sources.length;
+    } finally {
+      await archive.pool.end().catch(() => undefined);
+    }
+  } else {
+    const { corpus, stats } = await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
       // An unwritable cache folder must not stop the check.
       process.stderr.write(`corroborate: index cache unavailable (${printable(e.message)}); continuing without it\n`);
       return indexCorpus(loaded.sources, { yieldEvery: 0, ...threads });
     }).finally(() => pool?.close());
-  for (const p of stats.problems) process.stderr.write(`corroborate: index cache: ${p.path}: ${p.message}\n`);
-  // Findings inside <!-- corroborate-disable… --> comments are left out, as in the editor.
-  const results = drafts.map((d) => ({ path: d.path, findings: applySuppressions(d.text, checkDraft(d.text, corpus)) }));
+    for (const p of stats.problems) process.stderr.write(`corroborate: index cache: ${p.path}: ${p.message}\n`);
+    // Findings inside <!-- corroborate-disable… --> comments are left out, as in the editor.
+    results = drafts.map((d) => ({ path: d.path, findings: applySuppressions(d.text, checkDraft(d.text, corpus)) }));
+    sources = corpus.sources;
+    articles = corpus.sources.length;
+  }
   if (args.format === 'json') {
-    const out = jsonReport(results, corpus.sources.length);
+    const out = jsonReport(results, articles);
     process.stdout.write(JSON.stringify(out, null, 1) + '\n');
   } else if (args.format === 'sarif') {
     const files = drafts.map((d, i) => ({ path: d.path, text: d.text, findings: results[i].findings }));
     process.stdout.write(JSON.stringify(toSarif(files, toolInfo(), { baseDir: process.cwd() }), null, 1) + '\n');
   } else if (args.format === 'claimreview') {
-    process.stdout.write(JSON.stringify(toClaimReview(results, { sources: corpus.sources }), null, 1) + '\n');
+    process.stdout.write(JSON.stringify(toClaimReview(results, { sources }), null, 1) + '\n');
   } else {
     // Text output goes to a terminal: everything from a source or a draft (file names included) is
     // made printable first (JSON output escapes it already).
@@ -155,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
       const counts = new Map<string, number>();
       for (const f of r.findings) if (f.kind !== 'name') counts.set(f.verdict, (counts.get(f.verdict) ?? 0) + 1);
       const names = r.findings.filter((f) => f.kind === 'name').length;
-      process.stdout.write(`${file}: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ') || 'no claims'}; ${names} name${names === 1 ? '' : 's'} found (corpus: ${corpus.sources.length} sources)\n`);
+      process.stdout.write(`${file}: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ') || 'no claims'}; ${names} name${names === 1 ? '' : 's'} found (corpus: ${articles} sources)\n`);
       process.stdout.write(`${file}: ${coverageLine(coverageOf(r.findings))}\n`);
     }
   }
@@ -201,16 +219,16 @@ function defaultCacheDir(): string {
   return path.join(base, 'corroborate');
 }
 
-/** The archive's articles, or undefined (with a warning) when it cannot be read: the local corpus is checked then. */
-async function readArchiveAt(url: string): Promise<ArchiveArticles | undefined> {
+/** The archive's published index opened (its head and names read), or undefined with a warning when it cannot be: the local corpus is checked then. */
+async function openArchiveIndex(url: string): Promise<{ pool: Pool; source: PgIndexSource; cache: IndexCache } | undefined> {
   const pool = openArchive(url, { connectTimeoutMs: 5000 });
   try {
-    return await readArchive(pool);
+    const source = new PgIndexSource(pool);
+    return { pool, source, cache: await openIndex(source) };
   } catch (e) {
     process.stderr.write(`corroborate: archive unavailable (${printable((e as Error).message)}); checking against the local corpus only\n`);
-    return undefined;
-  } finally {
     await pool.end().catch(() => undefined);
+    return undefined;
   }
 }
 

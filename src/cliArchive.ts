@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { openArchive } from './core/archive/archiveDb';
 import { importArchive } from './core/archive/importer';
+import { publishIndex } from './core/archive/publishedIndex';
 import { AnalysisPool } from './core/corpus/analysisPool';
 import { oneLine } from './core/analysis/text';
 
@@ -11,6 +12,8 @@ Imports corpus files, folders or globs (.txt, .md, .jsonl, .html) into the share
 (postgres://user@host:port/db; the password from PGPASSWORD or ~/.pgpass, or in the URL; default
 $CORROBORATE_ARCHIVE_URL). Unchanged files are skipped, changed ones replaced, and files gone from
 a folder imported again are removed. An interrupted import carries on where it stopped when run again.
+Then the index editors check against is built for the whole archive and published (a new
+generation; checks in flight finish on the one before).
 
 Options:
   --archive URL   the archive (default: $CORROBORATE_ARCHIVE_URL)
@@ -51,6 +54,11 @@ export async function archiveMain(argv: string[]): Promise<number> {
     });
     for (const p of stats.problems) process.stderr.write(`corroborate: ${printable(p.path)}: ${printable(p.message)}${p.severity === 'skipped' ? ' (skipped)' : ''}\n`);
     process.stdout.write(`imported ${stats.imported} file${stats.imported === 1 ? '' : 's'} (${stats.articles} articles), ${stats.unchanged} unchanged, ${stats.removed} removed, in ${(stats.ms / 1000).toFixed(1)} s\n`);
+    // The index editors check against: built once for the whole archive, as it now is.
+    const index = await publishIndex(pool, (what) => process.stderr.write(`corroborate: index: ${what}\n`));
+    process.stdout.write(index.skipped
+      ? `index: generation ${index.generation} is current (${index.articles} articles, ${index.passages} passages)\n`
+      : `index: published generation ${index.generation} (${index.articles} articles, ${index.passages} passages, ${index.terms} terms, ${index.entities} names) in ${(index.ms / 1000).toFixed(1)} s\n`);
     return 0;
   } catch (e) {
     // The password never reaches the message: pg's errors do not carry the connection string.

@@ -3,7 +3,7 @@
 // run lacks nothing. A handful of round trips per check; none once the cache holds the draft's part.
 import type { Finding } from '../types';
 import { checkDraft, type CheckOptions, type SentenceCache } from '../verdicts/checker';
-import { PartialCorpus, IndexCache, needCount, type IndexSource } from '../corpus/partialCorpus';
+import { PartialCorpus, IndexCache, needCount, StaleGenerationError, type IndexSource } from '../corpus/partialCorpus';
 
 export interface IndexCheck { findings: Finding[]; runs: number; fetches: number; fetchMs: number }
 
@@ -30,7 +30,10 @@ export async function checkWithIndex(draft: string, source: IndexSource, cache: 
       for (const [k, v] of fresh) cache.sentences.set(k, v);
       return { findings: findings!, runs: run, fetches, fetchMs };
     }
-    if (run >= MAX_RUNS) throw new Error(`the check still lacked ${needCount(view.needs)} pieces of the index after ${run} runs`);
+    if (run >= MAX_RUNS) {
+      const what = Object.entries(view.needs).filter(([, v]) => v.size).map(([k, v]) => `${k} ${JSON.stringify([...v].slice(0, 3))}`).join(', ');
+      throw new Error(`the check still lacked ${needCount(view.needs)} pieces of the index after ${run} runs (${what})`);
+    }
     const t0 = performance.now();
     cache.add(await source.fetch(cache.head.generation, view.needs));
     fetchMs += performance.now() - t0;
@@ -44,3 +47,22 @@ export async function openIndex(source: IndexSource): Promise<IndexCache> {
   return new IndexCache(head, await source.names(head.generation));
 }
 
+
+/** An index source and the cache of its current generation, replaced when a new one is published. */
+export interface IndexReader { source: IndexSource; cache: IndexCache }
+
+/**
+ * checkWithIndex on the reader's current generation; when that generation has been replaced (an
+ * import published a new one and an article the check needs changed), the new one is opened and
+ * the check run again on it.
+ */
+export async function checkCurrent(draft: string, reader: IndexReader, opts: CheckOptions = {}): Promise<IndexCheck> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await checkWithIndex(draft, reader.source, reader.cache, opts);
+    } catch (e) {
+      if (!(e instanceof StaleGenerationError) || attempt >= 3) throw e;
+      reader.cache = await openIndex(reader.source);
+    }
+  }
+}

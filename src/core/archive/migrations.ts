@@ -53,6 +53,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX passages_keys ON archive.passages USING gin (keys);
     `,
   },
+  {
+    version: 2,
+    name: 'generations of the published index',
+    sql: `
+      -- Each generation is a set of tables archive.ix<id>_* written by the importer after an import
+      -- (see publishedIndex.ts); editors read the current one.
+      CREATE SEQUENCE archive.generation_ids;
+      CREATE TABLE archive.generations (
+        id          integer PRIMARY KEY,
+        is_current  boolean NOT NULL,
+        articles    integer NOT NULL,
+        passages    integer NOT NULL,
+        avg_len     float8 NOT NULL,
+        quotes      integer NOT NULL,
+        -- What it was built from (the articles' content hashes), so an unchanged archive is not rebuilt.
+        digest      text NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE UNIQUE INDEX generations_one_current ON archive.generations (is_current) WHERE is_current;
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -14,6 +14,8 @@ export interface IndexHead {
   generation: string;
   /** Passages in the whole index (BM25's N), their mean length in keys, quotations in all. */
   passages: number; avgLen: number; quotes: number;
+  /** Articles in it, where the source knows. */
+  articles?: number;
 }
 
 /** The names of the whole index: loaded once per generation (the draft's names are found in them). */

@@ -1,0 +1,272 @@
+// The archive's published index: after an import, the importer builds the index of the whole
+// archive once (names grouped across every article, speakers resolved, BM25 frequencies) from the
+// analyses stored on import, and writes it as a generation of tables (`archive.ix<N>_*`). Editors
+// read only the pieces a draft needs (PgIndexSource, for checkWithIndex): a term's frequency and
+// postings, an article's passages, an entity, a quotation. A new generation is written beside the
+// current one and switched to in one statement; the one before stays readable for checks in
+// flight, older ones are dropped.
+import type { Pool, PoolClient } from 'pg';
+import type { Entity, Quote, Source } from '../types';
+import { buildCorpus, type Corpus, type Rows } from '../corpus/corpus';
+import { StaleGenerationError, type ArticleRows, type Fetched, type IndexHead, type IndexNames, type IndexSource, type Needs, type PassageRow } from '../corpus/partialCorpus';
+import { readArchive } from './archiveCorpus';
+
+const SEP = '\u0001';
+const KIND: Record<string, Entity['kind']> = { p: 'person', l: 'place', o: 'organization' };
+/** Lock id for publishing (one publisher at a time). */
+const PUBLISH_LOCK = 0x636f7270; // "corp"
+/** Rows per INSERT statement. */
+const BATCH = 5000;
+
+const i32 = (a: ArrayLike<number>) => { const v = Int32Array.from(a); return Buffer.from(v.buffer, v.byteOffset, v.byteLength); };
+const u8 = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+/** An Int32Array from bytea (copied: a Buffer from pg need not be aligned). */
+const fromI32 = (b: Buffer) => { const out = new Int32Array(b.length >> 2); for (let k = 0; k < out.length; k++) out[k] = b.readInt32LE(k * 4); return out; };
+const table = (gen: number, name: string) => `archive.ix${gen}_${name}`;
+
+export interface PublishStats { generation: number; articles: number; passages: number; terms: number; entities: number; ms: number; skipped?: boolean }
+
+/** The current generation (or undefined when none is published). */
+async function current(c: Pool | PoolClient): Promise<{ id: number; articles: number; passages: number; avg_len: number; quotes: number; digest: string } | undefined> {
+  const present = await c.query(`SELECT to_regclass('archive.generations') IS NOT NULL AS present`);
+  if (!present.rows[0].present) return undefined;
+  const r = await c.query('SELECT id, articles, passages, avg_len, quotes, digest FROM archive.generations WHERE is_current');
+  return r.rows[0];
+}
+
+/** What a generation was built from: every article's content hash, in order (a new one only when it changed). */
+async function archiveDigest(c: Pool | PoolClient): Promise<string> {
+  const r = await c.query(`SELECT md5(coalesce(string_agg(content_hash || ':' || source_id, ',' ORDER BY path, source_id), '')) AS d FROM archive.articles`);
+  return r.rows[0].d;
+}
+
+/**
+ * Builds the whole archive's index and publishes it as a new generation (nothing is done when the
+ * archive has not changed since the current one). Runs with the importer's role.
+ */
+export async function publishIndex(pool: Pool, onProgress?: (what: string) => void): Promise<PublishStats> {
+  const t0 = Date.now();
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [PUBLISH_LOCK]);
+    const digest = await archiveDigest(client);
+    const now = await current(client);
+    if (now && now.digest === digest) return { generation: now.id, articles: now.articles, passages: now.passages, terms: 0, entities: 0, ms: Date.now() - t0, skipped: true };
+    onProgress?.('reading the archive');
+    const archive = await readArchive(pool);
+    onProgress?.(`indexing ${archive.sources.length} articles`);
+    const corpus = buildCorpus(archive.sources, { mode: archive.mode, analyses: archive.analyses });
+    const ids = await client.query<{ id: string; year: number; path: string; source_id: string }>('SELECT id, year, path, source_id FROM archive.articles');
+    const articleOf = new Map(ids.rows.map((r) => [`${r.path}\0${r.source_id}`, r]));
+    const gen = Number((await client.query(`SELECT nextval('archive.generation_ids') AS n`)).rows[0].n);
+    onProgress?.(`writing generation ${gen}`);
+    const stats = await writeGeneration(client, gen, corpus, archive.sources.map((s) => articleOf.get(`${s.path}\0${s.id}`)!));
+    const s = corpus.toSnapshot();
+    let sum = 0;
+    for (let i = 0; i < s.pLen.length; i++) sum += s.pLen[i];
+    await client.query('BEGIN');
+    await client.query('UPDATE archive.generations SET is_current = false WHERE is_current');
+    await client.query(`INSERT INTO archive.generations (id, is_current, articles, passages, avg_len, quotes, digest) VALUES ($1, true, $2, $3, $4, $5, $6)`,
+      [gen, archive.sources.length, s.pLen.length, sum / Math.max(1, s.pLen.length) || 1, s.qPassage.length, digest]);
+    await client.query('COMMIT');
+    // The generation before stays for checks in flight; older ones go.
+    const old = await client.query<{ id: number }>('SELECT id FROM archive.generations WHERE id < $1 ORDER BY id DESC OFFSET 1', [gen]);
+    for (const { id } of old.rows) await dropGeneration(client, id);
+    return { generation: gen, articles: archive.sources.length, passages: s.pLen.length, ...stats, ms: Date.now() - t0 };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+async function dropGeneration(c: PoolClient, gen: number): Promise<void> {
+  for (const t of ['terms', 'passages', 'sources', 'quotes', 'qwords', 'entities', 'names']) await c.query(`DROP TABLE IF EXISTS ${table(gen, t)}`);
+  await c.query('DELETE FROM archive.generations WHERE id = $1', [gen]);
+}
+
+async function insertRows(c: PoolClient, sql: string, columns: unknown[][]): Promise<void> {
+  const n = columns[0].length;
+  for (let k = 0; k < n; k += BATCH) await c.query(sql, columns.map((col) => col.slice(k, k + BATCH)));
+}
+
+/** Writes the tables of generation `gen` from a built corpus (`articles[i]`: the archive row of source i). */
+async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, articles: { id: string; year: number }[]): Promise<{ terms: number; entities: number }> {
+  const s = corpus.toSnapshot();
+  const terms = s.terms ? s.terms.split(SEP) : [];
+  const entityIds = s.entities.ids ? s.entities.ids.split(SEP) : [];
+  const row = (r: Rows, i: number) => r.ids.subarray(r.off[i], r.off[i + 1]);
+  await c.query(`
+    CREATE TABLE ${table(gen, 'terms')} (term text PRIMARY KEY, df integer NOT NULL, ids bytea NOT NULL, tfs bytea NOT NULL, lens bytea NOT NULL);
+    CREATE TABLE ${table(gen, 'passages')} (idx integer PRIMARY KEY, source integer NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, line integer NOT NULL, len integer NOT NULL, keys text[] NOT NULL, tfs bytea NOT NULL, entities text[] NOT NULL);
+    CREATE INDEX ON ${table(gen, 'passages')} (source);
+    CREATE TABLE ${table(gen, 'sources')} (idx integer PRIMARY KEY, article_id bigint NOT NULL, year integer NOT NULL, first integer NOT NULL);
+    CREATE TABLE ${table(gen, 'quotes')} (idx integer PRIMARY KEY, passage integer NOT NULL, slot integer NOT NULL, text text NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, speaker text);
+    CREATE INDEX ON ${table(gen, 'quotes')} (passage);
+    CREATE TABLE ${table(gen, 'qwords')} (word text PRIMARY KEY, ids bytea NOT NULL);
+    CREATE TABLE ${table(gen, 'entities')} (id text PRIMARY KEY, kind text NOT NULL, aliases text[] NOT NULL, roles text[] NOT NULL, sources integer[] NOT NULL, passages bytea NOT NULL);
+    CREATE TABLE ${table(gen, 'names')} (ord integer PRIMARY KEY, kind text NOT NULL, name text NOT NULL, owners text[] NOT NULL);
+  `);
+  // Terms with their postings (passage ids, frequencies, and each passage's length: all BM25 reads).
+  {
+    const t: string[] = [], df: number[] = [], pIds: Buffer[] = [], pTf: Buffer[] = [], pLens: Buffer[] = [];
+    terms.forEach((term, i) => {
+      const list = row(s.post, i);
+      t.push(term); df.push(list.length); pIds.push(i32(list)); pTf.push(u8(s.postTf.subarray(s.post.off[i], s.post.off[i + 1])));
+      pLens.push(i32(Array.from(list, (p) => s.pLen[p])));
+    });
+    await insertRows(c, `INSERT INTO ${table(gen, 'terms')} SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[], $4::bytea[], $5::bytea[])`, [t, df, pIds, pTf, pLens]);
+  }
+  {
+    const n = s.pSource.length;
+    const idx: number[] = [], src: number[] = [], st: number[] = [], en: number[] = [], line: number[] = [], len: number[] = [], keys: string[] = [], tfs: Buffer[] = [], ents: string[] = [];
+    for (let p = 0; p < n; p++) {
+      idx.push(p); src.push(s.pSource[p]); st.push(s.pStart[p]); en.push(s.pEnd[p]); line.push(s.pLine[p]); len.push(s.pLen[p]);
+      keys.push(Array.from(row(s.pKeys, p), (t) => terms[t]).join(SEP));
+      tfs.push(u8(s.pKeyTf.subarray(s.pKeys.off[p], s.pKeys.off[p + 1])));
+      ents.push(Array.from(row(s.pEnt, p), (e) => entityIds[e]).join(SEP));
+    }
+    // Keys and entities travel joined (arrays of arrays cannot be unnested); '' is no key at all.
+    await insertRows(c, `INSERT INTO ${table(gen, 'passages')} SELECT a, b, c, d, e, f, CASE WHEN g = '' THEN '{}'::text[] ELSE string_to_array(g, chr(1)) END, h, CASE WHEN i = '' THEN '{}'::text[] ELSE string_to_array(i, chr(1)) END
+      FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::bytea[], $9::text[]) AS t(a, b, c, d, e, f, g, h, i)`, [idx, src, st, en, line, len, keys, tfs, ents]);
+  }
+  {
+    const firstOf = new Int32Array(articles.length).fill(-1);
+    for (let p = s.pSource.length - 1; p >= 0; p--) firstOf[s.pSource[p]] = p;
+    await insertRows(c, `INSERT INTO ${table(gen, 'sources')} SELECT * FROM unnest($1::int[], $2::bigint[], $3::int[], $4::int[])`,
+      [articles.map((_, i) => i), articles.map((a) => a.id), articles.map((a) => a.year), Array.from(firstOf)]);
+  }
+  {
+    const text = s.quotes.text ? s.quotes.text.split(SEP) : [];
+    const speaker = s.quotes.speaker ? s.quotes.speaker.split(SEP) : [];
+    const n = s.qPassage.length;
+    await insertRows(c, `INSERT INTO ${table(gen, 'quotes')} SELECT a, b, c, d, e, f, nullif(g, '') FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[]) AS t(a, b, c, d, e, f, g)`,
+      [Array.from({ length: n }, (_, i) => i), Array.from(s.qPassage), Array.from(s.qSlot), text.slice(0, n), Array.from(s.quotes.start), Array.from(s.quotes.end), speaker.slice(0, n)]);
+    const words = s.qWords ? s.qWords.split(SEP) : [];
+    await insertRows(c, `INSERT INTO ${table(gen, 'qwords')} SELECT * FROM unnest($1::text[], $2::bytea[])`, [words, words.map((_, i) => i32(row(s.qPost, i)))]);
+  }
+  {
+    const e = s.entities;
+    const aliases = e.aliases.split(SEP), roles = e.roles.split(SEP);
+    await insertRows(c, `INSERT INTO ${table(gen, 'entities')} SELECT a, b, CASE WHEN c = '' THEN '{}'::text[] ELSE string_to_array(c, chr(3)) END, CASE WHEN d = '' THEN '{}'::text[] ELSE string_to_array(d, chr(3)) END, string_to_array(f, ',')::int[], g
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[]) AS t(a, b, c, d, f, g)`,
+      [entityIds, entityIds.map((_, i) => e.kinds[i]), entityIds.map((_, i) => aliases[i] ?? ''), entityIds.map((_, i) => roles[i] ?? ''),
+        entityIds.map((_, i) => Array.from(row(e.sources, i)).join(',')), entityIds.map((_, i) => i32(row(e.passages, i)))]);
+  }
+  {
+    // The name tables in the order they were built (lookups depend on it): aliases, then roles.
+    const n = s.names;
+    const kind: string[] = [], name: string[] = [], owners: string[] = [];
+    if (n.aliasOwner.length) n.aliases.split(SEP).forEach((a, k) => { kind.push('a'); name.push(a); owners.push(entityIds[n.aliasOwner[k]]); });
+    if (n.roleOwners.off.length > 1) n.roles.split(SEP).forEach((r, k) => { kind.push('r'); name.push(r); owners.push(Array.from(row(n.roleOwners, k), (i) => entityIds[i]).join(SEP)); });
+    await insertRows(c, `INSERT INTO ${table(gen, 'names')} SELECT o, k, n, string_to_array(w, chr(1)) FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS t(o, k, n, w)`,
+      [kind.map((_, i) => i), kind, name, owners]);
+  }
+  for (const t of ['terms', 'passages', 'sources', 'quotes', 'qwords', 'entities', 'names']) await c.query(`ANALYZE ${table(gen, t)}`);
+  return { terms: terms.length, entities: entityIds.length };
+}
+
+/** Reads the current generation of an archive's published index, a batch of pieces per round trip. */
+export class PgIndexSource implements IndexSource {
+  constructor(private readonly pool: Pool) {}
+
+  async head(): Promise<IndexHead & { articles: number }> {
+    const g = await current(this.pool);
+    if (!g) throw new Error('the archive has no published index yet: run corroborate archive import (it publishes one)');
+    return { generation: String(g.id), articles: g.articles, passages: g.passages, avgLen: g.avg_len, quotes: g.quotes };
+  }
+
+  /** Runs a query on generation `gen`'s tables; a generation dropped meanwhile is a StaleGenerationError. */
+  private async q<T extends object>(gen: string, sql: string, params: unknown[]): Promise<T[]> {
+    try {
+      return (await this.pool.query<T>(sql, params)).rows;
+    } catch (e) {
+      if ((e as { code?: string }).code === '42P01') throw new StaleGenerationError(gen); // undefined_table
+      throw e;
+    }
+  }
+
+  async names(generation: string): Promise<IndexNames> {
+    const gen = Number(generation);
+    const [names, kinds] = await Promise.all([
+      this.q<{ kind: string; name: string; owners: string[] }>(generation, `SELECT kind, name, owners FROM ${table(gen, 'names')} ORDER BY ord`, []),
+      this.q<{ id: string; kind: string }>(generation, `SELECT id, kind FROM ${table(gen, 'entities')}`, []),
+    ]);
+    return {
+      aliases: names.filter((n) => n.kind === 'a').map((n) => [n.name, n.owners[0]]),
+      roles: names.filter((n) => n.kind === 'r').map((n) => [n.name, n.owners]),
+      kinds: kinds.map((k) => [k.id, KIND[k.kind]]),
+    };
+  }
+
+  async fetch(generation: string, needs: Needs): Promise<Fetched> {
+    const gen = Number(generation);
+    if (!Number.isSafeInteger(gen)) throw new StaleGenerationError(generation);
+    const out: Fetched = { terms: [], postings: [], articles: [], entities: [], quoteWords: [], quotePostings: [], quotes: [] };
+    const jobs: Promise<void>[] = [];
+    const list = <T>(s: Set<T>) => [...s];
+    if (needs.terms.size) jobs.push(this.q<{ term: string; df: number }>(generation, `SELECT term, df FROM ${table(gen, 'terms')} WHERE term = ANY($1::text[])`, [list(needs.terms)]).then((rows) => {
+      const found = new Map(rows.map((r) => [r.term, r.df]));
+      for (const t of needs.terms) out.terms.push([t, found.get(t) ?? 0]);
+    }));
+    if (needs.postings.size) jobs.push(this.q<{ term: string; ids: Buffer; tfs: Buffer; lens: Buffer }>(generation, `SELECT term, ids, tfs, lens FROM ${table(gen, 'terms')} WHERE term = ANY($1::text[])`, [list(needs.postings)]).then((rows) => {
+      for (const r of rows) out.postings.push([r.term, { ids: fromI32(r.ids), tfs: new Uint8Array(r.tfs), lens: fromI32(r.lens) }]);
+    }));
+    if (needs.passages.size) jobs.push(this.articles(generation, gen, list(needs.passages)).then((a) => { out.articles = a; }));
+    if (needs.entities.size) jobs.push(this.q<{ id: string; kind: string; aliases: string[]; roles: string[]; sources: string[]; passages: Buffer }>(generation,
+      `SELECT e.id, e.kind, e.aliases, e.roles, array(SELECT a.source_id FROM unnest(e.sources) WITH ORDINALITY AS u(s, o) JOIN ${table(gen, 'sources')} src ON src.idx = u.s JOIN archive.articles a ON a.id = src.article_id AND a.year = src.year ORDER BY u.o) AS sources, e.passages
+       FROM ${table(gen, 'entities')} e WHERE e.id = ANY($1::text[])`, [list(needs.entities)]).then((rows) => {
+      for (const r of rows) out.entities.push({ id: r.id, name: r.id, kind: KIND[r.kind], aliases: r.aliases, roles: r.roles, sources: r.sources, passages: Array.from(fromI32(r.passages)) });
+    }));
+    if (needs.quoteWords.size || needs.quotePostings.size) {
+      const words = [...new Set([...needs.quoteWords, ...needs.quotePostings])];
+      jobs.push(this.q<{ word: string; ids: Buffer }>(generation, `SELECT word, ids FROM ${table(gen, 'qwords')} WHERE word = ANY($1::text[])`, [words]).then((rows) => {
+        const found = new Map(rows.map((r) => [r.word, r.ids]));
+        for (const w of needs.quoteWords) out.quoteWords.push([w, (found.get(w)?.length ?? 0) >> 2]);
+        for (const w of needs.quotePostings) { const b = found.get(w); if (b) out.quotePostings.push([w, fromI32(b)]); }
+      }));
+    }
+    if (needs.quotes.size) jobs.push(this.q<{ idx: number; passage: number; slot: number }>(generation, `SELECT idx, passage, slot FROM ${table(gen, 'quotes')} WHERE idx = ANY($1::int[])`, [list(needs.quotes)]).then((rows) => {
+      for (const r of rows) out.quotes.push([r.idx, r.passage, r.slot]);
+    }));
+    await Promise.all(jobs);
+    return out;
+  }
+
+  /** The articles holding these passages, each whole: its text and metadata, its passages and their quotations. */
+  private async articles(generation: string, gen: number, passages: number[]): Promise<ArticleRows[]> {
+    const P = table(gen, 'passages'), S = table(gen, 'sources'), Q = table(gen, 'quotes');
+    const wanted = `(SELECT DISTINCT source FROM ${P} WHERE idx = ANY($1::int[]))`;
+    const [sources, rows, quotes] = await Promise.all([
+      this.q<{ idx: number; first: number; source_id: string; path: string; title: string; outlet: string | null; url: string | null; author: string | null; published: string | null; line_offset: number; body: string }>(generation,
+        `SELECT s.idx, s.first, a.source_id, a.path, a.title, a.outlet, a.url, a.author, to_char(a.published, 'YYYY-MM-DD') AS published, a.line_offset, a.body
+         FROM ${S} s JOIN archive.articles a ON a.id = s.article_id AND a.year = s.year WHERE s.idx IN ${wanted}`, [passages]),
+      this.q<{ idx: number; source: number; start_offset: number; end_offset: number; line: number; len: number; keys: string[]; tfs: Buffer; entities: string[] }>(generation,
+        `SELECT idx, source, start_offset, end_offset, line, len, keys, tfs, entities FROM ${P} WHERE source IN ${wanted} ORDER BY idx`, [passages]),
+      this.q<{ passage: number; slot: number; text: string; start_offset: number; end_offset: number; speaker: string | null }>(generation,
+        `SELECT passage, slot, text, start_offset, end_offset, speaker FROM ${Q} WHERE passage IN (SELECT idx FROM ${P} WHERE source IN ${wanted}) ORDER BY idx`, [passages]),
+    ]);
+    // An article replaced or removed since this generation was built is no longer there to read:
+    // the generation is out of date for it, and the check starts again on the current one.
+    if (sources.length < new Set(rows.map((r) => r.source)).size) throw new StaleGenerationError(generation);
+    const quotesOf = new Map<number, Quote[]>();
+    for (const q of quotes) {
+      const quote: Quote = { text: q.text, start: q.start_offset, end: q.end_offset };
+      if (q.speaker) quote.speaker = q.speaker;
+      const l = quotesOf.get(q.passage);
+      if (l) l[q.slot] = quote; else { const n: Quote[] = []; n[q.slot] = quote; quotesOf.set(q.passage, n); }
+    }
+    const rowsOf = new Map<number, PassageRow[]>();
+    for (const r of rows) {
+      const row: PassageRow = { start: r.start_offset, end: r.end_offset, line: r.line, len: r.len, keys: r.keys, tfs: new Uint8Array(r.tfs), entities: r.entities, quotes: quotesOf.get(r.idx) ?? [] };
+      const l = rowsOf.get(r.source);
+      if (l) l.push(row); else rowsOf.set(r.source, [row]);
+    }
+    return sources.map((x) => {
+      const source: Source = {
+        id: x.source_id, path: x.path, title: x.title, text: x.body, lineOffset: x.line_offset,
+        ...(x.outlet ? { outlet: x.outlet } : {}), ...(x.url ? { url: x.url } : {}), ...(x.author ? { author: x.author } : {}), ...(x.published ? { date: x.published } : {}),
+      };
+      return { source, first: x.first, rows: rowsOf.get(x.idx) ?? [] };
+    });
+  }
+}

@@ -1,0 +1,117 @@
+// The archive's published index against a real PostgreSQL (a private instance on loopback, stopped after).
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT, SEEDS } from '../helpers';
+import { loadSources, buildCorpus, checkDraft, type Finding } from '../../../../src/core';
+import { openArchive } from '../../../../src/core/archive/archiveDb';
+import { importArchive } from '../../../../src/core/archive/importer';
+import { publishIndex, PgIndexSource } from '../../../../src/core/archive/publishedIndex';
+import { checkWithIndex, checkCurrent, openIndex } from '../../../../src/core/archive/indexCheck';
+import { StaleGenerationError } from '../../../../src/core/corpus/partialCorpus';
+
+interface Cluster { importerUrl: string; editorUrl: string; dataDir: string; stop(): void }
+async function startPostgres(ctx: Mocha.Context): Promise<Cluster> {
+  const pg = await import(path.join(ROOT, 'scripts', 'lib', 'pgServer.mjs')) as { ensurePostgres(): unknown; startPostgres(o: { dataDir: string }): Promise<Cluster> };
+  try { pg.ensurePostgres(); } catch (e) {
+    if ((e as { code?: string }).code !== 'NEEDS_ROOT') throw e;
+    console.warn(`      skipped: ${(e as Error).message}`);
+    ctx.skip();
+  }
+  return pg.startPostgres({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-test-')) });
+}
+
+async function drafts(): Promise<{ name: string; text: string }[]> {
+  const out: { name: string; text: string }[] = [];
+  for (const set of ['set', 'holdout', 'blind', 'blind2', 'blind3', 'brown']) {
+    const dir = path.join(ROOT, 'test', 'eval', set);
+    for (const f of (await fs.readdir(dir)).sort()) if (f.endsWith('.md') && f !== 'README.md') out.push({ name: `${set}/${f}`, text: await fs.readFile(path.join(dir, f), 'utf8') });
+  }
+  return out;
+}
+function firstDifference(got: Finding[], want: Finding[]): string {
+  for (let i = 0; i < Math.max(got.length, want.length); i++) {
+    const a = JSON.stringify(got[i]), b = JSON.stringify(want[i]);
+    if (a !== b) return `finding ${i}:\n  archive: ${a?.slice(0, 1500)}\n  local:   ${b?.slice(0, 1500)}`;
+  }
+  return 'none';
+}
+
+describe('the archive\'s published index (PostgreSQL)', function () {
+  this.timeout(300_000);
+  let server: Cluster;
+  before(async function () { this.timeout(300_000); server = await startPostgres(this); });
+  after(() => { if (server) { server.stop(); rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } });
+
+  it('gives every draft, read by the editor\'s role piece by piece, the findings of a local corpus of the same articles', async () => {
+    const brown = path.join(ROOT, 'test', 'eval', 'brown');
+    const importer = openArchive(server.importerUrl);
+    const editor = openArchive(server.editorUrl);
+    try {
+      // Imported with the analysis a local corpus of this size uses (full compromise tagging).
+      await importArchive(importer, [SEEDS, brown], { baseDir: ROOT, mode: 'full' });
+      const published = await publishIndex(importer);
+      assert.ok(!published.skipped && published.passages > 200, JSON.stringify(published));
+      const { sources } = await loadSources([SEEDS, brown], { baseDir: ROOT, includeSeeds: false, seedsDir: SEEDS });
+      const local = buildCorpus(sources, { mode: 'full' });
+      const source = new PgIndexSource(editor);
+      const cache = await openIndex(source);
+      assert.equal(cache.head.passages, local.passageCount);
+      let most = 0;
+      for (const d of await drafts()) {
+        const got = await checkWithIndex(d.text, source, cache);
+        const want = checkDraft(d.text, local);
+        assert.ok(JSON.stringify(got.findings) === JSON.stringify(want), `${d.name}: ${firstDifference(got.findings, want)}`);
+        most = Math.max(most, got.fetches);
+      }
+      assert.ok(most <= 8, `a check needed ${most} fetches`);
+      // The editor reads the generation's tables; it cannot change them.
+      await assert.rejects(editor.query(`DROP TABLE archive.ix${published.generation}_terms`), /must be owner|permission denied/);
+      await assert.rejects(editor.query(`UPDATE archive.generations SET is_current = false`), /permission denied/);
+    } finally {
+      await importer.end();
+      await editor.end();
+    }
+  });
+
+  it('publishes a new generation only when the archive changed; a check on a replaced generation starts again on the current one; older ones are dropped', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'archive-gen-'));
+    const importer = openArchive(server.importerUrl);
+    try {
+      const day = ['', 'Monday', 'Tuesday', 'Wednesday'];
+      const sentence = (n: number) => `Mayor Anna Example opened the new Springfield bridge on ${day[n]}.`;
+      const write = (n: number) => writeFileSync(path.join(dir, 'a.md'), `---\ntitle: Bridge\n---\n${sentence(n)}\n`);
+      write(1);
+      await importArchive(importer, [dir], { baseDir: ROOT, mode: 'full' });
+      const first = await publishIndex(importer);
+      assert.equal((await publishIndex(importer)).skipped, true, 'nothing changed');
+      const source = new PgIndexSource(importer);
+      const old = await openIndex(source);
+      assert.equal(old.head.generation, String(first.generation));
+      write(2);
+      await importArchive(importer, [dir], { baseDir: ROOT, mode: 'full' });
+      const second = await publishIndex(importer);
+      assert.ok(second.generation > first.generation);
+      // A check on the first generation that needs the changed article is told it is out of date;
+      // checkCurrent opens the current generation and checks there.
+      const claim = sentence(2);
+      await assert.rejects(checkWithIndex(claim, source, old), StaleGenerationError);
+      const reader = { source, cache: old };
+      const current = await checkCurrent(claim, reader);
+      assert.equal(reader.cache.head.generation, String(second.generation));
+      assert.ok(current.findings.some((f) => f.kind === 'claim' && f.verdict === 'supported'), JSON.stringify(current.findings.map((f) => f.verdict)));
+      write(3);
+      await importArchive(importer, [dir], { baseDir: ROOT, mode: 'full' });
+      await publishIndex(importer);
+      // Two generations on, the first one's tables are gone: reading them is also out of date.
+      await assert.rejects(source.fetch(old.head.generation, { terms: new Set(['bridg']), postings: new Set(), passages: new Set(), entities: new Set(), quoteWords: new Set(), quotePostings: new Set(), quotes: new Set() }), StaleGenerationError);
+      const now = await openIndex(source);
+      const fresh = await checkWithIndex(sentence(3), source, now);
+      assert.ok(fresh.findings.some((f) => f.kind === 'claim' && f.verdict === 'supported'));
+    } finally {
+      await importer.end();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
