@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// Archive import bench: Brown press scaled to N articles (as `npm run bench` makes them), imported
-// into a private PostgreSQL (scripts/lib/pgServer.mjs) with the bundled CLI. Reports articles/s on
-// this machine's cores, database size per 1,000 articles, and the time of a second, unchanged run.
-//   node bench/archive.mjs [--sizes 1000,10000] [--out bench/results/archive-latest.json]
+// Archive bench: Brown press scaled to N articles (as `npm run bench` makes them), imported into a
+// private PostgreSQL (scripts/lib/pgServer.mjs) with the bundled CLI, which then publishes the index.
+// Reports articles/s on this machine's cores, the index's publishing time, database size per 1,000
+// articles, the time of a second, unchanged run; then checks the bench's 1,500-word draft against
+// the archive with the editor's role in a process of its own (bench/archiveCheck.ts): times cold,
+// warm and after edits, a new editor's first check, N editors at once, the checker's memory, and
+// (--same) whether every finding equals a local index of the same articles.
+//   node bench/archive.mjs [--sizes 1000,10000] [--editors 20] [--runs 20] [--same 10000] [--out bench/results/archive-latest.json]
 import { spawn } from 'node:child_process';
 import { promises as fs, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureCorpus } from './data.mjs';
+import * as esbuild from 'esbuild';
+import { ensureCorpus, makeDraft, editDraft } from './data.mjs';
 import { ensurePostgres, startPostgres } from '../scripts/lib/pgServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,6 +22,28 @@ const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 && arg
 const sizes = opt('--sizes', '1000,10000').split(',').map((s) => s.trim()).filter(Boolean);
 const outFile = path.resolve(root, opt('--out', 'bench/results/archive-latest.json'));
 const dataDir = path.join(root, 'bench', '.data');
+const editors = Number(opt('--editors', 20));
+const runs = Number(opt('--runs', 20));
+// Sizes at which findings are compared with a local index (it is built in the bench: minutes at 10,000).
+const sameAt = new Set(opt('--same', '10000').split(','));
+const buildDir = path.join(root, 'bench', '.build', 'archive');
+await fs.mkdir(buildDir, { recursive: true });
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'error', absWorkingDir: root, external: ['pg-native'] };
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['bench/archiveCheck.ts'], outfile: path.join(buildDir, 'archiveCheck.js') }),
+  esbuild.build({ ...common, entryPoints: ['src/core/engine/engineWorker.ts'], outfile: path.join(buildDir, 'engineWorker.js') }),
+]);
+const draft = makeDraft(1500);
+const draftPath = path.join(buildDir, 'draft.json');
+await fs.writeFile(draftPath, JSON.stringify({ draft, edits: Array.from({ length: Math.max(runs, editors) }, (_, i) => editDraft(draft, i + 1)) }));
+
+/** The checker phase in a process of its own; resolves with its figures. */
+function checkPhase(input) {
+  return new Promise((resolve, reject) => {
+    const c = spawn(process.execPath, ['--expose-gc', path.join(buildDir, 'archiveCheck.js'), JSON.stringify(input)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    c.on('exit', async (code) => { if (code !== 0) reject(new Error(`archive check phase exited with ${code}`)); else resolve(JSON.parse(await fs.readFile(input.out, 'utf8'))); });
+  });
+}
 const log = (s) => console.log(s);
 
 /** Runs the CLI; resolves with its wall time and output. */
@@ -48,13 +75,17 @@ for (const size of sizes) {
     const counts = await q(`SELECT (SELECT count(*) FROM archive.articles) AS articles, (SELECT count(*) FROM archive.passages) AS passages, pg_database_size(current_database()) AS bytes`);
     await c.end();
     const articles = Number(counts.articles);
+    const published = /index: published generation \d+ \(.*\) in ([\d.]+) s/.exec(first.out);
+    const check = await checkPhase({ url: server.editorUrl, draftPath, corpusDir, runs, editors, compareLocal: sameAt.has(String(size)), engineScript: path.join(buildDir, 'engineWorker.js'), out: path.join(buildDir, `check-${size}.json`) });
     const r = {
       size: Number(size), articles, passages: Number(counts.passages),
       importSeconds: first.ms / 1000, articlesPerSecond: articles / (first.ms / 1000),
       unchangedRunSeconds: again.ms / 1000,
+      publishSeconds: published ? Number(published[1]) : undefined,
       databaseMB: Number(counts.bytes) / 2 ** 20, mbPer1000Articles: Number(counts.bytes) / 2 ** 20 / (articles / 1000),
+      check,
     };
-    log(`   imported ${articles} articles (${r.passages} passages) in ${r.importSeconds.toFixed(1)} s: ${r.articlesPerSecond.toFixed(0)} articles/s; again, unchanged: ${r.unchangedRunSeconds.toFixed(1)} s; database ${r.databaseMB.toFixed(0)} MB (${r.mbPer1000Articles.toFixed(1)} MB per 1,000 articles)`);
+    log(`   imported ${articles} articles (${r.passages} passages) in ${r.importSeconds.toFixed(1)} s (publishing the index ${r.publishSeconds} s): ${r.articlesPerSecond.toFixed(0)} articles/s; again, unchanged: ${r.unchangedRunSeconds.toFixed(1)} s; database ${r.databaseMB.toFixed(0)} MB (${r.mbPer1000Articles.toFixed(1)} MB per 1,000 articles)`);
     results.push(r);
   } finally {
     server.stop();

@@ -201,17 +201,23 @@ export class PgIndexSource implements IndexSource {
   async fetch(generation: string, needs: Needs): Promise<Fetched> {
     const gen = Number(generation);
     if (!Number.isSafeInteger(gen)) throw new StaleGenerationError(generation);
-    const out: Fetched = { terms: [], postings: [], articles: [], entities: [], quoteWords: [], quotePostings: [], quotes: [] };
+    const out: Fetched = { terms: [], rows: [], postings: [], articles: [], entities: [], quoteWords: [], quotePostings: [], quotes: [] };
     const jobs: Promise<void>[] = [];
     const list = <T>(s: Set<T>) => [...s];
-    if (needs.terms.size) jobs.push(this.q<{ term: string; df: number }>(generation, `SELECT term, df FROM ${table(gen, 'terms')} WHERE term = ANY($1::text[])`, [list(needs.terms)]).then((rows) => {
+    type PostingsRow = { term: string; df: number; ids: Buffer | null; tfs: Buffer | null; lens: Buffer | null };
+    const postings = (r: PostingsRow) => { if (r.ids && r.tfs && r.lens) out.postings.push([r.term, { ids: fromI32(r.ids), tfs: new Uint8Array(r.tfs), lens: fromI32(r.lens) }]); };
+    // Frequencies, with the postings of the rarer terms (search walks those next).
+    if (needs.terms.size) jobs.push(this.q<PostingsRow>(generation,
+      `SELECT term, df, CASE WHEN df <= $2 THEN ids END AS ids, CASE WHEN df <= $2 THEN tfs END AS tfs, CASE WHEN df <= $2 THEN lens END AS lens FROM ${table(gen, 'terms')} WHERE term = ANY($1::text[])`,
+      [list(needs.terms), needs.postingsUpTo ?? 0]).then((rows) => {
       const found = new Map(rows.map((r) => [r.term, r.df]));
       for (const t of needs.terms) out.terms.push([t, found.get(t) ?? 0]);
+      rows.forEach(postings);
     }));
-    if (needs.postings.size) jobs.push(this.q<{ term: string; ids: Buffer; tfs: Buffer; lens: Buffer }>(generation, `SELECT term, ids, tfs, lens FROM ${table(gen, 'terms')} WHERE term = ANY($1::text[])`, [list(needs.postings)]).then((rows) => {
-      for (const r of rows) out.postings.push([r.term, { ids: fromI32(r.ids), tfs: new Uint8Array(r.tfs), lens: fromI32(r.lens) }]);
+    if (needs.postings.size) jobs.push(this.q<PostingsRow>(generation, `SELECT term, df, ids, tfs, lens FROM ${table(gen, 'terms')} WHERE term = ANY($1::text[])`, [list(needs.postings)]).then((rows) => rows.forEach(postings)));
+    if (needs.rows.size) jobs.push(this.q<{ idx: number; keys: string[]; tfs: Buffer }>(generation, `SELECT idx, keys, tfs FROM ${table(gen, 'passages')} WHERE idx = ANY($1::int[])`, [list(needs.rows)]).then((rows) => {
+      for (const r of rows) out.rows.push([r.idx, { keys: r.keys, tfs: new Uint8Array(r.tfs) }]);
     }));
-    if (needs.passages.size) jobs.push(this.articles(generation, gen, list(needs.passages)).then((a) => { out.articles = a; }));
     if (needs.entities.size) jobs.push(this.q<{ id: string; kind: string; aliases: string[]; roles: string[]; sources: string[]; passages: Buffer }>(generation,
       `SELECT e.id, e.kind, e.aliases, e.roles, array(SELECT a.source_id FROM unnest(e.sources) WITH ORDINALITY AS u(s, o) JOIN ${table(gen, 'sources')} src ON src.idx = u.s JOIN archive.articles a ON a.id = src.article_id AND a.year = src.year ORDER BY u.o) AS sources, e.passages
        FROM ${table(gen, 'entities')} e WHERE e.id = ANY($1::text[])`, [list(needs.entities)]).then((rows) => {
@@ -221,13 +227,22 @@ export class PgIndexSource implements IndexSource {
       const words = [...new Set([...needs.quoteWords, ...needs.quotePostings])];
       jobs.push(this.q<{ word: string; ids: Buffer }>(generation, `SELECT word, ids FROM ${table(gen, 'qwords')} WHERE word = ANY($1::text[])`, [words]).then((rows) => {
         const found = new Map(rows.map((r) => [r.word, r.ids]));
-        for (const w of needs.quoteWords) out.quoteWords.push([w, (found.get(w)?.length ?? 0) >> 2]);
+        const upTo = needs.quotePostingsUpTo ?? 0;
+        for (const w of needs.quoteWords) {
+          const df = (found.get(w)?.length ?? 0) >> 2;
+          out.quoteWords.push([w, df]);
+          if (df && df <= upTo && !needs.quotePostings.has(w)) out.quotePostings.push([w, fromI32(found.get(w)!)]);
+        }
         for (const w of needs.quotePostings) { const b = found.get(w); if (b) out.quotePostings.push([w, fromI32(b)]); }
       }));
     }
-    if (needs.quotes.size) jobs.push(this.q<{ idx: number; passage: number; slot: number }>(generation, `SELECT idx, passage, slot FROM ${table(gen, 'quotes')} WHERE idx = ANY($1::int[])`, [list(needs.quotes)]).then((rows) => {
-      for (const r of rows) out.quotes.push([r.idx, r.passage, r.slot]);
-    }));
+    // Quotations come with their articles (the check reads their passages next).
+    const wanted = [...needs.passages];
+    if (needs.quotes.size) {
+      const rows = await this.q<{ idx: number; passage: number; slot: number }>(generation, `SELECT idx, passage, slot FROM ${table(gen, 'quotes')} WHERE idx = ANY($1::int[])`, [list(needs.quotes)]);
+      for (const r of rows) { out.quotes.push([r.idx, r.passage, r.slot]); wanted.push(r.passage); }
+    }
+    if (wanted.length) jobs.push(this.articles(generation, gen, wanted).then((a) => { out.articles = a; }));
     await Promise.all(jobs);
     return out;
   }

@@ -44,15 +44,24 @@ export interface Postings { ids: Int32Array; tfs: Uint8Array; lens: Int32Array }
 
 /** What a view lacked: asked of the index in one batch. */
 export interface Needs {
-  /** Document frequencies of these keys; the postings of these keys; the articles holding these passages. */
-  terms: Set<string>; postings: Set<string>; passages: Set<number>;
+  /**
+   * Document frequencies of these keys (with their postings too when no longer than `postingsUpTo`:
+   * search walks those next); the postings of these keys; the articles holding these passages; the
+   * forward rows (keys only, no text) of these passages.
+   */
+  terms: Set<string>; postings: Set<string>; passages: Set<number>; rows: Set<number>;
+  postingsUpTo?: number;
+  /** Quotation words' postings come with their frequencies up to this length. */
+  quotePostingsUpTo?: number;
   entities: Set<string>;
-  /** Quotation words: how many quotations use each; the quotations using each; where these quotations are. */
+  /** Quotation words: how many quotations use each; the quotations using each; these quotations, with their articles. */
   quoteWords: Set<string>; quotePostings: Set<string>; quotes: Set<number>;
 }
 
 export interface Fetched {
   terms: [string, number][];
+  /** Forward rows of passages: their keys and frequencies. */
+  rows: [number, { keys: string[]; tfs: Uint8Array }][];
   postings: [string, Postings][];
   articles: ArticleRows[];
   entities: Entity[];
@@ -74,8 +83,8 @@ export class StaleGenerationError extends Error {
   constructor(readonly generation: string) { super(`the index was replaced (generation ${generation} is gone)`); }
 }
 
-const emptyNeeds = (): Needs => ({ terms: new Set(), postings: new Set(), passages: new Set(), entities: new Set(), quoteWords: new Set(), quotePostings: new Set(), quotes: new Set() });
-export const needCount = (n: Needs) => n.terms.size + n.postings.size + n.passages.size + n.entities.size + n.quoteWords.size + n.quotePostings.size + n.quotes.size;
+export const emptyNeeds = (): Needs => ({ terms: new Set(), postings: new Set(), passages: new Set(), rows: new Set(), entities: new Set(), quoteWords: new Set(), quotePostings: new Set(), quotes: new Set() });
+export const needCount = (n: Needs) => n.terms.size + n.postings.size + n.passages.size + n.rows.size + n.entities.size + n.quoteWords.size + n.quotePostings.size + n.quotes.size;
 
 /** Everything fetched from one generation of an index: kept across checks (the hot part of the archive). */
 export class IndexCache {
@@ -88,6 +97,8 @@ export class IndexCache {
   readonly passages = new Map<number, { article: number; row: PassageRow }>();
   readonly articles: ArticleRows[] = [];
   readonly articleById = new Map<string, number>();
+  /** Forward rows (keys and frequencies) of passages: from their articles, or fetched alone for search. */
+  readonly forward = new Map<number, { keys: string[]; tfs: Uint8Array }>();
   readonly entities = new Map<string, Entity>();
   readonly quoteDf = new Map<string, number>();
   readonly quotePostings = new Map<string, Int32Array>();
@@ -109,13 +120,14 @@ export class IndexCache {
 
   add(f: Fetched): void {
     for (const [t, df] of f.terms) this.df.set(t, df);
+    for (const [p, row] of f.rows) this.forward.set(p, row);
     for (const [t, p] of f.postings) this.postings.set(t, p);
     for (const a of f.articles) {
       if (this.articleById.has(a.source.id)) continue;
       const k = this.articles.length;
       this.articles.push(a);
       this.articleById.set(a.source.id, k);
-      a.rows.forEach((row, n) => this.passages.set(a.first + n, { article: k, row }));
+      a.rows.forEach((row, n) => { this.passages.set(a.first + n, { article: k, row }); this.forward.set(a.first + n, row); });
     }
     for (const e of f.entities) this.entities.set(e.id, e);
     for (const [w, df] of f.quoteWords) this.quoteDf.set(w, df);
@@ -140,6 +152,11 @@ export class PartialCorpus extends Corpus {
     Object.defineProperty(this, 'aliases', { value: cache.aliases });
     Object.defineProperty(this, 'roles', { value: cache.roles });
     if (cache.tuning) this.searchTuning = cache.tuning;
+    // Postings search would walk come with the frequencies (one round trip less): any term within
+    // the cap of used keys, or within the gathering cap where a big index gathers from rarer keys only.
+    const N = cache.head.passages, t = this.searchTuning;
+    this.needs.postingsUpTo = Math.floor(N > t.largeCorpus ? Math.max(t.gatherMin, N * t.gatherShare) : Math.max(2000, N * 0.04));
+    this.needs.quotePostingsUpTo = Math.floor(Math.max(500, cache.head.quotes * 0.05));
   }
 
   /** Every read of something not there (a need recorded twice counts twice: see search). */
@@ -239,20 +256,20 @@ export class PartialCorpus extends Corpus {
     const termIds = new Map(vocab);
     const fwd: number[][] = [], fwdTf: number[] = [];
     for (const p of ids) {
-      const got = c.passages.get(p);
+      const got = c.forward.get(p);
       const row: number[] = [];
       if (got) {
-        got.row.keys.forEach((k, j) => {
+        got.keys.forEach((k, j) => {
           let t = termIds.get(k);
           if (t === undefined) { t = termIds.size; termIds.set(k, t); }
           row.push(t);
-          fwdTf.push(got.row.tfs[j]);
+          fwdTf.push(got.tfs[j]);
         });
       }
       fwd.push(row);
     }
     const walked = (t: number) => { if (!lists[t]) this.lack(this.needs.postings, [...vocab.keys()][t]); };
-    const read = (p: number) => { if (!c.passages.has(ids[p])) this.lack(this.needs.passages, ids[p]); };
+    const read = (p: number) => { if (!c.forward.has(ids[p])) this.lack(this.needs.rows, ids[p]); };
     const cols: SearchColumns = {
       N: c.head.passages, avgLen: c.head.avgLen, size: ids.length, termCount: termIds.size, vocab,
       df: (t) => dfs[t], post, postTf, pKeys: rowsOf(fwd), pKeyTf: Uint8Array.from(fwdTf), pLen: len,
@@ -373,9 +390,19 @@ export class SnapshotIndexSource implements IndexSource {
     this.fetches++;
     const s = this.s;
     const row = (r: Rows, i: number) => r.ids.subarray(r.off[i], r.off[i + 1]);
-    const out: Fetched = { terms: [], postings: [], articles: [], entities: [], quoteWords: [], quotePostings: [], quotes: [] };
-    for (const t of needs.terms) { const i = this.termIndex.get(t); out.terms.push([t, i === undefined ? 0 : s.post.off[i + 1] - s.post.off[i]]); }
-    for (const t of needs.postings) {
+    const out: Fetched = { terms: [], rows: [], postings: [], articles: [], entities: [], quoteWords: [], quotePostings: [], quotes: [] };
+    const postings = new Set(needs.postings);
+    for (const t of needs.terms) {
+      const i = this.termIndex.get(t);
+      const df = i === undefined ? 0 : s.post.off[i + 1] - s.post.off[i];
+      out.terms.push([t, df]);
+      if (df && df <= (needs.postingsUpTo ?? 0)) postings.add(t);
+    }
+    for (const p of needs.rows) {
+      if (p < 0 || p >= s.pSource.length) continue;
+      out.rows.push([p, { keys: Array.from(row(s.pKeys, p), (t) => this.terms[t]), tfs: s.pKeyTf.slice(s.pKeys.off[p], s.pKeys.off[p + 1]) }]);
+    }
+    for (const t of postings) {
       const i = this.termIndex.get(t);
       if (i === undefined) continue;
       const ids = row(s.post, i).slice();
@@ -383,7 +410,7 @@ export class SnapshotIndexSource implements IndexSource {
     }
     const articles = new Set<number>();
     for (const p of needs.passages) if (p >= 0 && p < s.pSource.length) articles.add(s.pSource[p]);
-    for (const q of needs.quotes) if (q >= 0 && q < s.qPassage.length) out.quotes.push([q, s.qPassage[q], s.qSlot[q]]);
+    for (const q of needs.quotes) if (q >= 0 && q < s.qPassage.length) { out.quotes.push([q, s.qPassage[q], s.qSlot[q]]); articles.add(s.pSource[s.qPassage[q]]); }
     for (const a of articles) out.articles.push(this.article(a));
     const ents = s.entities;
     const aliasRows = ents.aliases.split('\u0001');
@@ -397,8 +424,14 @@ export class SnapshotIndexSource implements IndexSource {
         sources: Array.from(row(ents.sources, i), (k) => this.sources[k].id), passages: Array.from(row(ents.passages, i)),
       });
     }
-    for (const w of needs.quoteWords) { const i = this.qIndex.get(w); out.quoteWords.push([w, i === undefined ? 0 : s.qPost.off[i + 1] - s.qPost.off[i]]); }
-    for (const w of needs.quotePostings) { const i = this.qIndex.get(w); if (i !== undefined) out.quotePostings.push([w, row(s.qPost, i).slice()]); }
+    const quotePostings = new Set(needs.quotePostings);
+    for (const w of needs.quoteWords) {
+      const i = this.qIndex.get(w);
+      const df = i === undefined ? 0 : s.qPost.off[i + 1] - s.qPost.off[i];
+      out.quoteWords.push([w, df]);
+      if (df && df <= (needs.quotePostingsUpTo ?? 0)) quotePostings.add(w);
+    }
+    for (const w of quotePostings) { const i = this.qIndex.get(w); if (i !== undefined) out.quotePostings.push([w, row(s.qPost, i).slice()]); }
     return out;
   }
 

@@ -1,0 +1,100 @@
+// Checking against the archive, in its own process (so its memory is the checker's alone): what an
+// editor's engine worker does with `corroborate.archive.url`. Bundled and run by bench/archive.mjs.
+//   open: head and names of the current generation; cold: the first check of the bench draft;
+//   warm: the same draft again; typing: the draft after each of `runs` one-word edits; fresh:
+//   a new editor (empty cache) each check; load: `editors` editors at once, each from an empty
+//   cache checking its own edited draft, then again warm; same: findings equal to a local index
+//   of the same articles (built here with the analysis threads).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { openArchive } from '../src/core/archive/archiveDb';
+import { PgIndexSource } from '../src/core/archive/publishedIndex';
+import { checkCurrent, openIndex, type IndexReader } from '../src/core/archive/indexCheck';
+import { AnalysisPool } from '../src/core/corpus/analysisPool';
+import * as core from '../src/core/index';
+
+interface Args { url: string; draftPath: string; corpusDir: string; runs: number; editors: number; compareLocal: boolean; engineScript: string; out: string }
+const args = JSON.parse(process.argv[2]) as Args;
+const log = (m: string) => process.stderr.write(`[archive check] ${m}\n`);
+const gc = (globalThis as { gc?: () => void }).gc;
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const stat = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
+const mb = (n: number) => Math.round(n / 2 ** 20);
+const memory = () => { gc?.(); const m = process.memoryUsage(); return { rssMB: mb(m.rss), heapUsedMB: mb(m.heapUsed), externalMB: mb(m.external + m.arrayBuffers) }; };
+
+async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; v: T }> { const t0 = performance.now(); const v = await f(); return { ms: performance.now() - t0, v }; }
+
+(async () => {
+  const { draft, edits } = JSON.parse(await fs.readFile(args.draftPath, 'utf8')) as { draft: string; edits: string[] };
+  const out: Record<string, unknown> = { memoryStart: memory() };
+  const pool = openArchive(args.url, { statementTimeoutMs: 10_000 });
+  const source = new PgIndexSource(pool);
+  const open = await timed(() => openIndex(source));
+  const reader: IndexReader = { source, cache: open.v };
+  out.open = { ms: open.ms, passages: open.v.head.passages, articles: open.v.head.articles, names: open.v.aliases.size, entities: open.v.kinds.size, memory: memory() };
+  log(`opened generation ${open.v.head.generation} in ${open.ms.toFixed(0)} ms: ${open.v.head.passages} passages, ${open.v.aliases.size} aliases`);
+
+  const cold = await timed(() => checkCurrent(draft, reader));
+  out.cold = { ms: cold.ms, runs: cold.v.runs, fetches: cold.v.fetches, fetchMs: cold.v.fetchMs, findings: cold.v.findings.length };
+  log(`cold check: ${cold.ms.toFixed(0)} ms, ${cold.v.runs} runs, ${cold.v.fetches} fetches (${cold.v.fetchMs.toFixed(0)} ms waiting)`);
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) warm.push((await timed(() => checkCurrent(draft, reader))).ms);
+  out.warm = stat(warm);
+  // Every sentence judged again (no sentence findings kept), the pieces it needs in the cache: the
+  // checker's own work, as a full check of the local index measures it.
+  const full: number[] = [];
+  for (let i = 0; i < args.runs; i++) { reader.cache.sentences.clear(); full.push((await timed(() => checkCurrent(draft, reader))).ms); }
+  out.full = stat(full);
+  log(`full check, pieces cached: p50 ${pct(full, 50).toFixed(0)} p95 ${pct(full, 95).toFixed(0)} ms`);
+  const typing: number[] = [], typingFetches: number[] = [];
+  for (const e of edits.slice(0, args.runs)) { const t = await timed(() => checkCurrent(e, reader)); typing.push(t.ms); typingFetches.push(t.v.fetches); }
+  out.typing = { ...stat(typing), fetchesMax: Math.max(...typingFetches) };
+  out.memoryAfterChecks = memory();
+  log(`warm p50 ${out.warm && (out.warm as { p50: number }).p50.toFixed(0)} ms; after an edit p50 ${pct(typing, 50).toFixed(0)} p95 ${pct(typing, 95).toFixed(0)} ms; memory ${JSON.stringify(out.memoryAfterChecks)}`);
+
+  const fresh: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const r: IndexReader = { source, cache: await openIndex(source) };
+    fresh.push((await timed(() => checkCurrent(edits[i % edits.length], r))).ms);
+  }
+  out.freshEditor = stat(fresh);
+  log(`a new editor's first check: p50 ${pct(fresh, 50).toFixed(0)} p95 ${pct(fresh, 95).toFixed(0)} ms`);
+
+  // Editors at once: each its own connection pool (as each editor's engine has), from an empty cache.
+  const editors = await Promise.all(Array.from({ length: args.editors }, async () => {
+    const p = openArchive(args.url, { statementTimeoutMs: 10_000 });
+    const s = new PgIndexSource(p);
+    return { pool: p, reader: { source: s, cache: await openIndex(s) } as IndexReader };
+  }));
+  const load = async (label: string) => {
+    let errors = 0;
+    const t0 = performance.now();
+    const times = await Promise.all(editors.map(async (ed, i) => {
+      const t = performance.now();
+      try { await checkCurrent(edits[i % edits.length], ed.reader); } catch (e) { errors++; log(`${label}: ${(e as Error).message}`); }
+      return performance.now() - t;
+    }));
+    return { ...stat(times), errors, wallMs: performance.now() - t0 };
+  };
+  out.loadCold = await load('cold');
+  out.loadWarm = await load('warm');
+  log(`${args.editors} editors at once: cold p95 ${(out.loadCold as { p95: number }).p95.toFixed(0)} ms, warm p95 ${(out.loadWarm as { p95: number }).p95.toFixed(0)} ms, errors ${(out.loadCold as { errors: number }).errors + (out.loadWarm as { errors: number }).errors}`);
+  await Promise.all(editors.map((e) => e.pool.end()));
+
+  if (args.compareLocal) {
+    const { sources } = await core.loadSources([args.corpusDir], { baseDir: process.cwd(), includeSeeds: false, seedsDir: '' });
+    const analysis = new AnalysisPool(args.engineScript);
+    const t = await timed(() => core.indexCorpus(sources, { mode: 'fast', yieldEvery: 0, analyseFrom: 64, analyse: (b, m) => analysis.analyse(b, m), pieces: (b, m) => analysis.pieces(b, m) }));
+    await analysis.close();
+    const local = t.v.corpus;
+    let same = 0, differ = 0, firstDiff = '';
+    for (const text of [draft, ...edits.slice(0, args.runs)]) {
+      const a = JSON.stringify((await checkCurrent(text, reader)).findings), b = JSON.stringify(core.checkDraft(text, local));
+      if (a === b) same++; else { differ++; firstDiff ||= `${a.slice(0, 300)} / ${b.slice(0, 300)}`; }
+    }
+    out.sameAsLocal = { drafts: same + differ, same, differ, localIndexSeconds: t.ms / 1000, localPassages: local.passageCount, firstDiff };
+    log(`same findings as a local index of the same ${sources.length} articles: ${same}/${same + differ} drafts`);
+  }
+  await pool.end();
+  await fs.writeFile(args.out, JSON.stringify(out, null, 1));
+})().catch((e) => { console.error(e); process.exit(1); });
