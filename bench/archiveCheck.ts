@@ -53,32 +53,44 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; v: T }> { co
   log(`warm p50 ${out.warm && (out.warm as { p50: number }).p50.toFixed(0)} ms; after an edit p50 ${pct(typing, 50).toFixed(0)} p95 ${pct(typing, 95).toFixed(0)} ms; memory ${JSON.stringify(out.memoryAfterChecks)}`);
 
   const fresh: number[] = [];
+  const freshOpen: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const r: IndexReader = { source, cache: await openIndex(source) };
+    const o = await timed(() => openIndex(source));
+    freshOpen.push(o.ms);
+    const r: IndexReader = { source, cache: o.v };
     fresh.push((await timed(() => checkCurrent(edits[i % edits.length], r))).ms);
   }
-  out.freshEditor = stat(fresh);
-  log(`a new editor's first check: p50 ${pct(fresh, 50).toFixed(0)} p95 ${pct(fresh, 95).toFixed(0)} ms`);
+  out.freshEditor = { open: stat(freshOpen), firstCheck: stat(fresh) };
+  log(`a new editor: opening p50 ${pct(freshOpen, 50).toFixed(0)} ms, first check p50 ${pct(fresh, 50).toFixed(0)} p95 ${pct(fresh, 95).toFixed(0)} ms`);
 
-  // Editors at once: each its own connection pool (as each editor's engine has), from an empty cache.
-  const editors = await Promise.all(Array.from({ length: args.editors }, async () => {
+  // Editors at once: each its own connection pool (as each editor's engine has). Their engines start
+  // one after another (opening the index); then all check at once: their first check (cold), a full
+  // check with the pieces cached (sentence findings dropped), and a check after an edit.
+  const editors: { pool: ReturnType<typeof openArchive>; reader: IndexReader }[] = [];
+  let openErrors = 0;
+  for (let i = 0; i < args.editors; i++) {
     const p = openArchive(args.url, { statementTimeoutMs: 10_000 });
+    p.on('error', () => undefined);
     const s = new PgIndexSource(p);
-    return { pool: p, reader: { source: s, cache: await openIndex(s) } as IndexReader };
-  }));
-  const load = async (label: string) => {
+    try { editors.push({ pool: p, reader: { source: s, cache: await openIndex(s) } }); } catch (e) { openErrors++; log(`open: ${(e as Error).message}`); await p.end(); }
+  }
+  const load = async (label: string, text: (i: number) => string, before?: (r: IndexReader) => void) => {
     let errors = 0;
     const t0 = performance.now();
     const times = await Promise.all(editors.map(async (ed, i) => {
+      before?.(ed.reader);
       const t = performance.now();
-      try { await checkCurrent(edits[i % edits.length], ed.reader); } catch (e) { errors++; log(`${label}: ${(e as Error).message}`); }
+      try { await checkCurrent(text(i), ed.reader); } catch (e) { errors++; log(`${label}: ${(e as Error).message}`); }
       return performance.now() - t;
     }));
     return { ...stat(times), errors, wallMs: performance.now() - t0 };
   };
-  out.loadCold = await load('cold');
-  out.loadWarm = await load('warm');
-  log(`${args.editors} editors at once: cold p95 ${(out.loadCold as { p95: number }).p95.toFixed(0)} ms, warm p95 ${(out.loadWarm as { p95: number }).p95.toFixed(0)} ms, errors ${(out.loadCold as { errors: number }).errors + (out.loadWarm as { errors: number }).errors}`);
+  out.loadOpenErrors = openErrors;
+  out.loadCold = await load('cold', (i) => edits[i % edits.length]);
+  out.loadFull = await load('full', (i) => edits[i % edits.length], (r) => r.cache.sentences.clear());
+  out.loadEdit = await load('edit', (i) => edits[(i + 1) % edits.length]);
+  const p95 = (k: string) => (out[k] as { p95: number }).p95.toFixed(0);
+  log(`${editors.length} editors at once (${openErrors} could not open): first check p95 ${p95('loadCold')} ms, full check p95 ${p95('loadFull')} ms, after an edit p95 ${p95('loadEdit')} ms; errors ${['loadCold', 'loadFull', 'loadEdit'].map((k) => (out[k] as { errors: number }).errors).join('/')}`);
   await Promise.all(editors.map((e) => e.pool.end()));
 
   if (args.compareLocal) {

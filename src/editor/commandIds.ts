@@ -10,5 +10,6 @@ export const CommandIds = {
   markChecked: 'corroborate.markChecked',
   unmarkChecked: 'corroborate.unmarkChecked',
   ignoreName: 'corroborate.ignoreName',
+  setArchivePassword: 'corroborate.setArchivePassword',
 } as const;
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -8,6 +8,10 @@ import type { CorpusSummary } from '../core/engine/engineProtocol';
 import { corpusProblemNotice } from './statusText';
 import type { EngineEvent } from '../core/engine/engineClient';
 import type { Settings } from './settings';
+import type { ArchiveStatus } from '../core/archive/archiveConnection';
+
+/** The SecretStorage key of the archive's password (one per archive URL). */
+export const archivePasswordKey = (url: string) => `corroborate.archive.password:${url}`;
 
 /** `restarting`: the engine worker died and a new one reloads the corpus; `stopped`: it died too often in a row. */
 export type EngineState = 'indexing' | 'ready' | 'error' | 'restarting' | 'stopped';
@@ -24,6 +28,10 @@ export class EngineService implements vscode.Disposable {
   summary: CorpusSummary | undefined;
   problems: CorpusProblem[] = [];
   state: EngineState = 'indexing';
+  /** The shared archive's connection, when `corroborate.archive.url` is set. */
+  archive: ArchiveStatus | undefined;
+  /** What the last check was made against. */
+  lastVia: 'archive' | 'local' | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a corpus finished loading (drafts should be re-checked) or the state changed. */
   readonly onDidChange = this.changed.event;
@@ -44,6 +52,14 @@ export class EngineService implements vscode.Disposable {
    * bar when it is back; a crash loop stops it, with one error message.
    */
   private onEngineEvent(e: EngineEvent): void {
+    if (e.type === 'archive') {
+      this.archive = e.status;
+      if (e.status.state === 'unavailable') this.log.appendLine(`[archive] unavailable (${e.status.message}); checking against the local corpus and reconnecting by itself`);
+      else if (e.status.state === 'connected') this.log.appendLine(`[archive] connected: generation ${e.status.generation}, ${e.status.articles ?? '?'} articles, ${e.status.passages} passages`);
+      // Drafts are checked again (onDidChange): against the archive once it is back.
+      this.changed.fire();
+      return;
+    }
     if (e.type === 'crashed') {
       this.log.appendLine(`[engine] the engine worker stopped (${e.error.message}); restarting it and reloading the corpus`);
       this.state = 'restarting';
@@ -86,6 +102,10 @@ export class EngineService implements vscode.Disposable {
       this.state = 'indexing';
       this.changed.fire();
       const baseDir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+      const url = settings['archive.url'];
+      // The password from VS Code's secret storage (or, when none is kept there, PGPASSWORD / ~/.pgpass in the worker).
+      const password = url ? await this.context.secrets.get(archivePasswordKey(url)) : undefined;
+      this.archive = url ? { state: 'connecting' } : undefined;
       try {
         await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: 'Corroborate: indexing corpus' },
@@ -97,6 +117,7 @@ export class EngineService implements vscode.Disposable {
                 seedsDir: path.join(this.context.extensionPath, 'seeds'),
                 maxFileBytes: Math.round(settings['corpus.maxFileSizeMB'] * 1024 * 1024),
                 storeDir: path.join(this.context.globalStorageUri.fsPath, 'index'),
+                ...(url ? { archive: { url, ...(password ? { password } : {}) } } : {}),
               },
               (done, total) => {
                 const pct = total ? (100 * done) / total : 100;
@@ -106,6 +127,7 @@ export class EngineService implements vscode.Disposable {
             );
             this.summary = r.summary;
             this.problems = r.problems;
+            if (r.archive) this.archive = r.archive;
             this.log.appendLine(`[corpus] ${r.summary.sources.length} sources, ${r.summary.passages} passages, ${r.summary.entities} names; ${r.stats.analysed} analysed, ${r.stats.reused} from cache (${Math.round(r.stats.ms)} ms)`);
             const fresh = r.problems.filter((p) => !this.reported.has(`${p.path}\0${p.message}`));
             for (const p of fresh) {
@@ -143,7 +165,9 @@ export class EngineService implements vscode.Disposable {
     // While a crashed engine restarts, the check waits for it (the draft keeps its last findings).
     if (this.state !== 'ready' && this.state !== 'restarting') return [];
     try {
-      return (await this.client.check(text, undefined, true, document)).findings;
+      const r = await this.client.check(text, undefined, true, document);
+      if (r.via !== this.lastVia) { this.lastVia = r.via; this.changed.fire(); }
+      return r.findings;
     } catch (e) {
       if (this.engineStopped) return [];
       // This check failed (its text killed the engine twice): the draft keeps what it showed.

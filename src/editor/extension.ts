@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
 import { readSettings } from './config';
-import { EngineService } from './engineService';
+import { EngineService, archivePasswordKey } from './engineService';
 import { FindingStore } from './findingStore';
 import { DraftDiagnostics } from './diagnostics';
 import { registerHoverProvider } from './hoverProvider';
@@ -25,6 +25,8 @@ export interface CorroborateApi {
   problems(): { path: string; message: string }[];
   /** The engine's state: `indexing`, `ready`, `error`, `restarting` (after a crash) or `stopped` (a crash loop). */
   engineState(): string;
+  /** The shared archive's connection (`connecting`, `connected`, `unavailable`), when one is set, and what the last check used. */
+  archiveState(): { state?: string; message?: string; lastVia?: string };
   /** @internal For the extension-host tests: ends the engine worker as a crash would. */
   simulateEngineCrash(): Promise<void>;
   /** @internal For the extension-host tests: the claims view's rows, as a reader sees them. */
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     // Also starts an engine that was stopped after crashing several times in a row.
     vscode.commands.registerCommand(CommandIds.reloadCorpus, () => engine.reload(undefined, { revive: true })),
     vscode.commands.registerCommand(CommandIds.openSource, (file?: unknown, line?: unknown) => openSource(engine, file, line)),
+    vscode.commands.registerCommand(CommandIds.setArchivePassword, () => setArchivePassword()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('corroborate')) settingsChanged(); }),
     // In Restricted Mode the workspace's corroborate.corpus.paths is not read (package.json
     // capabilities.untrustedWorkspaces); once the folder is trusted it is.
@@ -70,14 +73,28 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     const prev = settings;
     settings = readSettings(log);
     drafts.updateSettings(settings);
-    if (['corpus.paths', 'corpus.includeSeeds', 'corpus.maxFileSizeMB'].some((k) => JSON.stringify(prev[k as keyof typeof prev]) !== JSON.stringify(settings[k as keyof typeof settings]))) {
+    if (['corpus.paths', 'corpus.includeSeeds', 'corpus.maxFileSizeMB', 'archive.url'].some((k) => JSON.stringify(prev[k as keyof typeof prev]) !== JSON.stringify(settings[k as keyof typeof settings]))) {
       void engine.reload(settings);
     }
+  }
+  /** Asks for the archive's password and keeps it in VS Code's secret storage (never in settings.json). */
+  async function setArchivePassword(): Promise<void> {
+    const url = settings['archive.url'];
+    if (!url) {
+      void vscode.window.showInformationMessage('Corroborate: set corroborate.archive.url first (postgres://user@host:port/database).');
+      return;
+    }
+    const password = await vscode.window.showInputBox({ title: 'Corroborate: archive password', prompt: `Password for ${url} (kept in VS Code's secret storage; empty to forget it)`, password: true, ignoreFocusOut: true });
+    if (password === undefined) return;
+    if (password) await context.secrets.store(archivePasswordKey(url), password);
+    else await context.secrets.delete(archivePasswordKey(url));
+    void engine.reload(settings);
   }
   void decisions.loadAll();
   void engine.reload(settings);
   return {
     problems: () => engine.problems, engineState: () => engine.state, simulateEngineCrash: () => engine.simulateCrash(),
+    archiveState: () => ({ state: engine.archive?.state, message: engine.archive?.message, lastVia: engine.lastVia }),
     claimsTree: () => claims.snapshot(),
     heldByFocus: (uri) => drafts.heldCount(vscode.Uri.parse(uri)),
     claimsFilter: async (groups) => { if (groups) await claims.setFilter(groups.filter(isClaimGroup)); return claims.filter; },

@@ -25,6 +25,8 @@ export interface Settings {
   'inlayHints.sourceFigures': boolean;
   'drafts.include': string[];
   'drafts.exclude': string[];
+  /** A shared archive (postgres://user@host:port/db) to check against; '' for none. Never holds a password. */
+  'archive.url': string;
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -44,6 +46,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   'inlayHints.sourceFigures': true,
   'drafts.include': [...DEFAULT_DRAFT_INCLUDE],
   'drafts.exclude': [...DEFAULT_DRAFT_EXCLUDE],
+  'archive.url': '',
 });
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -74,9 +77,39 @@ const NORMALISERS: { [K in keyof Settings]: Normaliser<Settings[K]> } = {
   'inlayHints.sourceFigures': bool,
   'drafts.include': stringList,
   'drafts.exclude': stringList,
+  'archive.url': (raw) => (typeof raw === 'string' && (raw.trim() === '' || archiveUrlParts(raw.trim()) !== undefined) ? withoutPassword(raw.trim()) : undefined),
 };
 
+/** The parts of a postgres:// (or postgresql://) URL, or undefined when it is not one. */
+function archiveUrlParts(raw: string): URL | undefined {
+  try {
+    const u = new URL(raw);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname ? u : undefined;
+  } catch { return undefined; }
+}
+/** The URL without its password (a password is never read from settings.json, where it would lie in plain text). */
+function withoutPassword(raw: string): string {
+  const u = archiveUrlParts(raw);
+  if (!u || !u.password) return raw;
+  u.password = '';
+  return u.toString();
+}
+/** The warning for an archive URL holding a password (it is used without it), or undefined. */
+export function archivePasswordWarning(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const u = archiveUrlParts(raw.trim());
+  return u?.password
+    ? 'corroborate.archive.url holds a password: it is not used from settings.json, where it would lie in plain text. Run "Corroborate: Set Archive Password" (kept in VS Code\'s secret storage) or set PGPASSWORD.'
+    : undefined;
+}
+
 export const SETTING_KEYS = Object.keys(DEFAULTS) as (keyof Settings)[];
+
+/**
+ * Settings a workspace cannot set while it is not trusted (Restricted Mode): only the user's own
+ * value counts. package.json's capabilities.untrustedWorkspaces.restrictedConfigurations lists the same.
+ */
+export const RESTRICTED_SETTINGS: readonly (keyof Settings)[] = ['corpus.paths', 'archive.url'];
 
 /** Normalises raw values (`get(key)` returns what the user set, or undefined). */
 export function normaliseSettings(get: (key: keyof Settings) => unknown): { settings: Settings; warnings: string[] } {
@@ -92,6 +125,8 @@ export function normaliseSettings(get: (key: keyof Settings) => unknown): { sett
     }
     (settings as unknown as Record<string, unknown>)[key] = v;
   }
+  const password = archivePasswordWarning(get('archive.url'));
+  if (password) warnings.push(password);
   return { settings, warnings };
 }
 

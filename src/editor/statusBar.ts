@@ -19,7 +19,7 @@ export function registerStatusBar(store: FindingStore, engine: EngineService, dr
     const doc = active ?? (last && !last.isClosed ? last : undefined);
     if (!doc || !drafts.isDraft(doc)) { item.hide(); return; }
     // While a crashed engine restarts, the draft's last findings stay (checks wait for it).
-    const { text, tooltip } = statusText(engine.state === 'ready' || engine.state === 'restarting' ? store.get(doc) : undefined, engine.state);
+    const { text, tooltip } = statusText(engine.state === 'ready' || engine.state === 'restarting' ? store.get(doc) : undefined, engine.state, engine.archive);
     item.text = text;
     item.tooltip = tooltip;
     item.show();

@@ -10,6 +10,8 @@ export interface ArchiveOptions {
   /** Milliseconds a query may take before it is cancelled (the editor never waits longer). */
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** The password, when it is not in the URL or the environment (PGPASSWORD, ~/.pgpass). */
+  password?: string;
 }
 
 export function openArchive(url: string, opts: ArchiveOptions = {}): Pool {
@@ -19,6 +21,7 @@ export function openArchive(url: string, opts: ArchiveOptions = {}): Pool {
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
     statement_timeout: opts.statementTimeoutMs ?? 30_000,
     application_name: 'corroborate',
+    ...(opts.password ? { password: opts.password } : {}),
   });
 }
 

@@ -1,12 +1,13 @@
 // The main-thread side of the engine worker: loads a corpus and checks drafts by message,
 // so the caller (the VS Code extension host) stays responsive while a big corpus indexes.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ArchiveStatus } from '../archive/archiveConnection';
 import type { Finding, CorpusProblem } from '../types';
 import type { Request, Response, CorpusSummary, LoadRequest } from './engineProtocol';
 import type { IndexStats } from '../corpus/indexStore';
 import type { CheckOptions } from '../verdicts/checker';
 
-export interface LoadResultMessage { stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number }
+export interface LoadResultMessage { stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number; archive?: ArchiveStatus }
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /** When a dead engine worker is started again. */
@@ -27,7 +28,9 @@ export type EngineEvent =
   /** The new worker reloaded the last corpus (`result`), or could not (`error`); requests go through again. */
   | { type: 'restarted'; result?: LoadResultMessage; error?: Error }
   /** The worker died `crashes` times in a row: it is not started again (until `revive()`); requests fail with `error`. */
-  | { type: 'stopped'; error: Error; crashes: number };
+  | { type: 'stopped'; error: Error; crashes: number }
+  /** The shared archive's connection changed state (connected, unavailable: checks use the local corpus). */
+  | { type: 'archive'; status: ArchiveStatus };
 
 export interface EngineClientOptions {
   /** Restart a worker that dies (off when absent: its death then fails every request, as a crash always did). */
@@ -78,6 +81,7 @@ export class EngineClient {
     this.worker = w;
     w.on('message', (m: Response) => {
       if (w !== this.worker) return;
+      if (m.type === 'archive') { this.emit({ type: 'archive', status: m.status }); return; }
       const p = this.pending.get(m.id);
       if (!p) return;
       if (m.type === 'progress') { p.progress?.(m.done, m.total); return; }
@@ -194,17 +198,17 @@ export class EngineClient {
   async load(opts: Omit<LoadRequest, 'type' | 'id'>, progress?: (done: number, total: number) => void): Promise<LoadResultMessage> {
     const r = await this.send({ type: 'load', ...opts }, progress);
     if (r.type !== 'loaded') throw new Error(`unexpected reply ${r.type}`);
-    return { stats: r.stats, problems: r.problems, summary: r.summary, heapUsed: r.heapUsed };
+    return loadResult(r)!;
   }
 
   /**
    * Checks a draft. `document` names the document it is a version of (its URI): the worker keeps
    * a cache of unchanged sentences per document, until `close(document)`.
    */
-  async check(text: string, options?: CheckOptions, incremental = true, document?: string): Promise<{ findings: Finding[]; ms: number }> {
+  async check(text: string, options?: CheckOptions, incremental = true, document?: string): Promise<{ findings: Finding[]; ms: number; via: 'archive' | 'local' }> {
     const r = await this.send({ type: 'check', text, options, incremental, ...(document !== undefined ? { document } : {}) });
     if (r.type !== 'result') throw new Error(`unexpected reply ${r.type}`);
-    return { findings: r.findings, ms: r.ms };
+    return { findings: r.findings, ms: r.ms, via: r.via };
   }
 
   /** The text the corpus holds for the source read from `path` (undefined if none is loaded from it). */
@@ -230,5 +234,5 @@ export class EngineClient {
 }
 
 function loadResult(r: Response): LoadResultMessage | undefined {
-  return r.type === 'loaded' ? { stats: r.stats, problems: r.problems, summary: r.summary, heapUsed: r.heapUsed } : undefined;
+  return r.type === 'loaded' ? { stats: r.stats, problems: r.problems, summary: r.summary, heapUsed: r.heapUsed, ...(r.archive ? { archive: r.archive } : {}) } : undefined;
 }

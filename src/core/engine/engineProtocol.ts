@@ -3,6 +3,7 @@ import type { Finding, CorpusProblem, Source } from '../types';
 import type { IndexStats } from '../corpus/indexStore';
 import type { NlpMode } from '../analysis/entities';
 import type { CheckOptions } from '../verdicts/checker';
+import type { ArchiveStatus } from '../archive/archiveConnection';
 
 export interface LoadRequest {
   type: 'load';
@@ -15,6 +16,11 @@ export interface LoadRequest {
   /** Folder of the persistent index; none keeps it in memory. */
   storeDir?: string;
   mode?: NlpMode | 'auto';
+  /**
+   * A shared archive to check against (its published index); the local corpus is loaded too and
+   * checked against whenever the archive cannot answer. The password is held in memory only.
+   */
+  archive?: { url: string; password?: string; statementTimeoutMs?: number; retryDelaysMs?: number[] };
 }
 export interface CheckRequest {
   type: 'check'; id: number; text: string; options?: CheckOptions;
@@ -37,8 +43,11 @@ export interface CorpusSummary { sources: SourceInfo[]; entities: number; passag
 
 export type Response =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'loaded'; id: number; stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number }
-  | { type: 'result'; id: number; findings: Finding[]; ms: number }
+  | { type: 'loaded'; id: number; stats: IndexStats; problems: CorpusProblem[]; summary: CorpusSummary; heapUsed: number; archive?: ArchiveStatus }
+  /** `via`: what the findings were checked against (the local corpus when the archive could not answer). */
+  | { type: 'result'; id: number; findings: Finding[]; ms: number; via: 'archive' | 'local' }
+  /** Unasked (id 0): the archive connection changed state. */
+  | { type: 'archive'; id: 0; status: ArchiveStatus }
   | { type: 'closed'; id: number }
   | { type: 'sourceText'; id: number; text: string | undefined }
   | { type: 'error'; id: number; message: string };

@@ -2,6 +2,7 @@
 // block the thread that runs the editor. Bundled to dist/engineWorker.js.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Request, Response } from './engineProtocol';
+import type { Finding } from '../types';
 import { loadSources } from '../corpus/corpusLoader';
 import { warmLexicon } from '../analysis/lexicon';
 import { indexCorpus, FileIndexStore, MemoryIndexStore } from '../corpus/indexStore';
@@ -11,6 +12,7 @@ import { applySuppressions } from '../workflow/suppression';
 import { analyseSource, pieceMentions, type Corpus } from '../corpus/corpus';
 import { withoutText } from '../corpus/lazyText';
 import { AnalysisPool, defaultAnalysisThreads, type AnalyseRequest, type AnalyseResponse } from '../corpus/analysisPool';
+import { ArchiveConnection, ArchiveUnavailableError } from '../archive/archiveConnection';
 
 /** Corpora with at least this many articles to analyse are analysed in extra threads. */
 const POOL_MIN_SOURCES = 64;
@@ -43,10 +45,14 @@ export class DocumentCheckers {
 
 // Replaced with the corpus on every load: a cache holds verdicts against one corpus.
 let checkers: DocumentCheckers | undefined;
+/** The shared archive, when one is set: checked against first, the local corpus when it cannot answer. */
+let archive: ArchiveConnection | undefined;
 const post = (m: Response) => parentPort!.postMessage(m);
 
 async function handle(req: Request): Promise<void> {
   if (req.type === 'load') {
+    await archive?.close();
+    archive = undefined;
     const loaded = await loadSources(req.paths, { baseDir: req.baseDir, includeSeeds: req.includeSeeds, seedsDir: req.seedsDir, maxFileBytes: req.maxFileBytes });
     const store = req.storeDir ? new FileIndexStore(req.storeDir) : new MemoryIndexStore();
     // Analysis threads only when there is much to analyse (a warm start analyses nothing).
@@ -60,8 +66,13 @@ async function handle(req: Request): Promise<void> {
     }).finally(() => pool?.close());
     checkers = new DocumentCheckers(corpus);
     warmLexicon(); // ~0.3 s once per process: paid while loading, not by the first check
+    if (req.archive) {
+      const { url, password, statementTimeoutMs, retryDelaysMs } = req.archive;
+      archive = new ArchiveConnection(url, { password, statementTimeoutMs, retryDelaysMs, onStatus: (status) => post({ type: 'archive', id: 0, status }) });
+      await archive.open();
+    }
     post({
-      type: 'loaded', id: req.id, stats, problems: loaded.problems, heapUsed: getHeapStatistics().used_heap_size,
+      type: 'loaded', id: req.id, stats, problems: loaded.problems, heapUsed: getHeapStatistics().used_heap_size, archive: archive?.status,
       summary: {
         sources: corpus.sources.map(withoutText),
         entities: corpus.entityCount, passages: corpus.passageCount, files: loaded.files,
@@ -70,13 +81,21 @@ async function handle(req: Request): Promise<void> {
   } else if (req.type === 'check') {
     if (!checkers) throw new Error('the corpus is not loaded yet');
     const t0 = performance.now();
-    const all = req.incremental === false ? checkDraft(req.text, checkers.corpus, req.options) : checkers.of(req.document ?? '').check(req.text, req.options);
+    let all: Finding[] | undefined;
+    let via: 'archive' | 'local' = 'archive';
+    if (archive) {
+      try { all = (await archive.check(req.text, req.options)).findings; } catch (e) { if (!(e instanceof ArchiveUnavailableError)) throw e; }
+    }
+    if (!all) {
+      via = 'local';
+      all = req.incremental === false ? checkDraft(req.text, checkers.corpus, req.options) : checkers.of(req.document ?? '').check(req.text, req.options);
+    }
     // Findings inside <!-- corroborate-disable… --> comments are dropped here, for every front end.
     const findings = applySuppressions(req.text, all);
-    post({ type: 'result', id: req.id, findings, ms: performance.now() - t0 });
+    post({ type: 'result', id: req.id, findings, ms: performance.now() - t0, via });
   } else if (req.type === 'sourceText') {
     if (!checkers) throw new Error('the corpus is not loaded yet');
-    const source = checkers.corpus.sources.find((s) => s.path === req.path);
+    const source = checkers.corpus.sources.find((s) => s.path === req.path) ?? archive?.source(req.path);
     post({ type: 'sourceText', id: req.id, text: source?.text });
   } else if (req.type === 'close') {
     checkers?.close(req.document);

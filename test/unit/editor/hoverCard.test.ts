@@ -96,5 +96,14 @@ describe('report and status bar', () => {
     assert.match(s.tooltip, /Supported: 2\nContradicted: 1\nMisquoted: 0\nMisattributed: 0\nUnverified: 0\nNames found: 1/);
     assert.equal(statusText([supported], 'ready').text, '$(pass) 1 of 1 claim backed by the corpus', 'no warning count when nothing needs a look');
     assert.match(statusText(undefined, 'indexing').text, /sync~spin/);
+    // With a shared archive: where the findings come from, and a visible word when it is out of reach.
+    const counts = statusText([supported], 'ready').text;
+    const down = statusText([supported], 'ready', { state: 'unavailable', message: 'the server refused the connection (is it running?)' });
+    assert.equal(down.text, `$(debug-disconnect) local only  ${counts}`);
+    assert.match(down.tooltip, /shared archive is unavailable \(the server refused the connection.*local corpus.*reconnects by itself/s);
+    const up = statusText([supported], 'ready', { state: 'connected', generation: '7', articles: 312000, passages: 9000000 });
+    assert.equal(up.text, `$(database) ${counts}`);
+    assert.match(up.tooltip, /shared archive \(312,000 articles, index generation 7\)/);
+    assert.equal(statusText(undefined, 'indexing', { state: 'unavailable' }).text, statusText(undefined, 'indexing').text, 'indexing says only that');
   });
 });

@@ -30,6 +30,22 @@ describe('settings', () => {
     assert.match(warnings[0], /corroborate\.\S+: .* is not valid; using the default/);
   });
 
+  it('takes an archive URL without its password, never one from settings.json, and refuses what is not a PostgreSQL URL', () => {
+    const read = (url: unknown) => normaliseSettings((k) => (k === 'archive.url' ? url : undefined));
+    assert.deepEqual(read('postgres://corroborate_editor@archive.example:5432/corroborate'), { settings: { ...DEFAULTS, 'archive.url': 'postgres://corroborate_editor@archive.example:5432/corroborate' }, warnings: [] });
+    const withPassword = read('postgresql://editor:s3cret@10.0.0.5/corroborate');
+    assert.equal(withPassword.settings['archive.url'], 'postgresql://editor@10.0.0.5/corroborate');
+    assert.equal(withPassword.warnings.length, 1);
+    assert.match(withPassword.warnings[0], /password.*not used.*Set Archive Password/);
+    assert.doesNotMatch(withPassword.warnings[0], /s3cret/);
+    for (const bad of ['mysql://a@b/c', 'archive.example', 42, 'postgres://']) {
+      const r = read(bad);
+      assert.equal(r.settings['archive.url'], '', String(bad));
+      assert.match(r.warnings[0], /corroborate\.archive\.url: .* is not valid/);
+    }
+    assert.deepEqual(read('  ').settings['archive.url'], '');
+  });
+
   it('matches package.json: same keys and defaults, every command handled, settings documented', () => {
     const props = pkg.contributes.configuration.properties;
     assert.deepEqual(Object.keys(props).sort(), SETTING_KEYS.map((k) => `corroborate.${k}`).sort());
