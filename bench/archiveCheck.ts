@@ -6,6 +6,7 @@
 //   cache checking its own edited draft, then again warm; same: findings equal to a local index
 //   of the same articles (built here with the analysis threads).
 import { promises as fs } from 'node:fs';
+import { Worker, workerData, parentPort } from 'node:worker_threads';
 import * as path from 'node:path';
 import { openArchive } from '../src/core/archive/archiveDb';
 import { PgIndexSource } from '../src/core/archive/publishedIndex';
@@ -15,6 +16,7 @@ import * as core from '../src/core/index';
 
 interface Args { url: string; draftPath: string; corpusDir: string; runs: number; editors: number; compareLocal: boolean; engineScript: string; out: string }
 const args = JSON.parse(process.argv[2]) as Args;
+const role = (workerData as { role?: string } | undefined)?.role;
 const log = (m: string) => process.stderr.write(`[archive check] ${m}\n`);
 const gc = (globalThis as { gc?: () => void }).gc;
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
@@ -24,7 +26,25 @@ const memory = () => { gc?.(); const m = process.memoryUsage(); return { rssMB: 
 
 async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; v: T }> { const t0 = performance.now(); const v = await f(); return { ms: performance.now() - t0, v }; }
 
-(async () => {
+/** One editor of the load test, in a thread: opens the index, then checks when told to. */
+async function editor(): Promise<void> {
+  const { url, texts } = workerData as { url: string; texts: string[] };
+  const pool = openArchive(url, { statementTimeoutMs: 10_000 });
+  pool.on('error', () => undefined);
+  const source = new PgIndexSource(pool);
+  let reader: IndexReader;
+  try { reader = { source, cache: await openIndex(source) }; } catch (e) { parentPort!.postMessage({ error: (e as Error).message }); return; }
+  parentPort!.postMessage({});
+  parentPort!.on('message', async (phase: string) => {
+    if (phase === 'full') reader.cache.sentences.clear();
+    const t0 = performance.now();
+    try { await checkCurrent(texts[phase === 'edit' ? 1 : 0], reader); parentPort!.postMessage({ ms: performance.now() - t0 }); }
+    catch (e) { parentPort!.postMessage({ ms: performance.now() - t0, error: (e as Error).message }); }
+  });
+}
+
+if (role === 'editor') void editor();
+else (async () => {
   const { draft, edits } = JSON.parse(await fs.readFile(args.draftPath, 'utf8')) as { draft: string; edits: string[] };
   const out: Record<string, unknown> = { memoryStart: memory() };
   const pool = openArchive(args.url, { statementTimeoutMs: 10_000 });
@@ -63,35 +83,32 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; v: T }> { co
   out.freshEditor = { open: stat(freshOpen), firstCheck: stat(fresh) };
   log(`a new editor: opening p50 ${pct(freshOpen, 50).toFixed(0)} ms, first check p50 ${pct(fresh, 50).toFixed(0)} p95 ${pct(fresh, 95).toFixed(0)} ms`);
 
-  // Editors at once: each its own connection pool (as each editor's engine has). Their engines start
-  // one after another (opening the index); then all check at once: their first check (cold), a full
-  // check with the pieces cached (sentence findings dropped), and a check after an edit.
-  const editors: { pool: ReturnType<typeof openArchive>; reader: IndexReader }[] = [];
+  // Editors at once: each in a thread of its own with its own connections (as each editor's engine
+  // worker is). Their engines start one after another (opening the index); then all check at once:
+  // their first check (cold), a full check with the pieces cached (sentence findings dropped), and a
+  // check after an edit.
+  const editors: Worker[] = [];
   let openErrors = 0;
+  const reply = (w: Worker) => new Promise<{ ms?: number; error?: string }>((resolve) => w.once('message', resolve));
   for (let i = 0; i < args.editors; i++) {
-    const p = openArchive(args.url, { statementTimeoutMs: 10_000 });
-    p.on('error', () => undefined);
-    const s = new PgIndexSource(p);
-    try { editors.push({ pool: p, reader: { source: s, cache: await openIndex(s) } }); } catch (e) { openErrors++; log(`open: ${(e as Error).message}`); await p.end(); }
+    const w = new Worker(__filename, { workerData: { role: 'editor', url: args.url, texts: [edits[i % edits.length], edits[(i + 1) % edits.length]] }, argv: [process.argv[2]] });
+    const r = await reply(w);
+    if (r.error) { openErrors++; log(`open: ${r.error}`); await w.terminate(); } else editors.push(w);
   }
-  const load = async (label: string, text: (i: number) => string, before?: (r: IndexReader) => void) => {
-    let errors = 0;
+  const load = async (phase: string) => {
     const t0 = performance.now();
-    const times = await Promise.all(editors.map(async (ed, i) => {
-      before?.(ed.reader);
-      const t = performance.now();
-      try { await checkCurrent(text(i), ed.reader); } catch (e) { errors++; log(`${label}: ${(e as Error).message}`); }
-      return performance.now() - t;
-    }));
-    return { ...stat(times), errors, wallMs: performance.now() - t0 };
+    const replies = await Promise.all(editors.map((w) => { const r = reply(w); w.postMessage(phase); return r; }));
+    const errors = replies.filter((r) => r.error);
+    for (const e of errors.slice(0, 3)) log(`${phase}: ${e.error}`);
+    return { ...stat(replies.map((r) => r.ms ?? 0)), errors: errors.length, wallMs: performance.now() - t0 };
   };
   out.loadOpenErrors = openErrors;
-  out.loadCold = await load('cold', (i) => edits[i % edits.length]);
-  out.loadFull = await load('full', (i) => edits[i % edits.length], (r) => r.cache.sentences.clear());
-  out.loadEdit = await load('edit', (i) => edits[(i + 1) % edits.length]);
+  out.loadCold = await load('cold');
+  out.loadFull = await load('full');
+  out.loadEdit = await load('edit');
   const p95 = (k: string) => (out[k] as { p95: number }).p95.toFixed(0);
   log(`${editors.length} editors at once (${openErrors} could not open): first check p95 ${p95('loadCold')} ms, full check p95 ${p95('loadFull')} ms, after an edit p95 ${p95('loadEdit')} ms; errors ${['loadCold', 'loadFull', 'loadEdit'].map((k) => (out[k] as { errors: number }).errors).join('/')}`);
-  await Promise.all(editors.map((e) => e.pool.end()));
+  await Promise.all(editors.map((w) => w.terminate()));
 
   if (args.compareLocal) {
     const { sources } = await core.loadSources([args.corpusDir], { baseDir: process.cwd(), includeSeeds: false, seedsDir: '' });

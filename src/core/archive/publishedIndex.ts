@@ -237,13 +237,18 @@ export class PgIndexSource implements IndexSource {
       }));
     }
     // Quotations come with their articles (the check reads their passages next).
-    const wanted = [...needs.passages];
-    if (needs.quotes.size) {
-      const rows = await this.q<{ idx: number; passage: number; slot: number }>(generation, `SELECT idx, passage, slot FROM ${table(gen, 'quotes')} WHERE idx = ANY($1::int[])`, [list(needs.quotes)]);
-      for (const r of rows) { out.quotes.push([r.idx, r.passage, r.slot]); wanted.push(r.passage); }
-    }
-    if (wanted.length) jobs.push(this.articles(generation, gen, wanted).then((a) => { out.articles = a; }));
-    await Promise.all(jobs);
+    if (needs.passages.size || needs.quotes.size) jobs.push((async () => {
+      const wanted = [...needs.passages];
+      if (needs.quotes.size) {
+        const rows = await this.q<{ idx: number; passage: number; slot: number }>(generation, `SELECT idx, passage, slot FROM ${table(gen, 'quotes')} WHERE idx = ANY($1::int[])`, [list(needs.quotes)]);
+        for (const r of rows) { out.quotes.push([r.idx, r.passage, r.slot]); wanted.push(r.passage); }
+      }
+      if (wanted.length) out.articles = await this.articles(generation, gen, wanted);
+    })());
+    // Every query settles before the batch does (a failed one must not leave others unwatched).
+    const settled = await Promise.allSettled(jobs);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     return out;
   }
 
