@@ -51,12 +51,14 @@ else (async () => {
   const source = new PgIndexSource(pool);
   const open = await timed(() => openIndex(source));
   const reader: IndexReader = { source, cache: open.v };
-  out.open = { ms: open.ms, passages: open.v.head.passages, articles: open.v.head.articles, names: open.v.aliases.size, entities: open.v.kinds.size, memory: memory() };
-  log(`opened generation ${open.v.head.generation} in ${open.ms.toFixed(0)} ms: ${open.v.head.passages} passages, ${open.v.aliases.size} aliases`);
+  out.open = { ms: open.ms, passages: open.v.head.passages, articles: open.v.head.articles, memory: memory() };
+  log(`opened generation ${open.v.head.generation} in ${open.ms.toFixed(0)} ms: ${open.v.head.passages} passages`);
 
   const cold = await timed(() => checkCurrent(draft, reader));
   out.cold = { ms: cold.ms, runs: cold.v.runs, fetches: cold.v.fetches, fetchMs: cold.v.fetchMs, findings: cold.v.findings.length };
   log(`cold check: ${cold.ms.toFixed(0)} ms, ${cold.v.runs} runs, ${cold.v.fetches} fetches (${cold.v.fetchMs.toFixed(0)} ms waiting)`);
+  out.coldQueries = Object.fromEntries([...source.timings].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { n: v.n, ms: Math.round(v.ms) }]));
+  log(`cold check's queries: ${JSON.stringify(out.coldQueries)}`);
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) warm.push((await timed(() => checkCurrent(draft, reader))).ms);
   out.warm = stat(warm);

@@ -579,4 +579,8 @@ export interface EntityTable {
   getEntity(id: string): Entity | undefined;
   /** The kind of an entity, where only that is needed (cheaper than the whole entity). */
   kindOf(id: string): Entity['kind'] | undefined;
+  /** The table names are looked up in, when the corpus supplies its own (an archive's index does). */
+  nameTable?(): import('./names').AliasTable | undefined;
+  /** Roles whose words (roleWordsOf) end with `words`, with their holders, in the corpus' order. */
+  rolesEndingWith(words: string[]): [string, string[]][];
 }

@@ -2,6 +2,7 @@
 import type { EntityTable } from './entities';
 import { foldPunctuation } from './text';
 import { isDemonym, isLowercaseHead, shortFormOf } from './entities';
+import { ROLE_NOISE_WORDS } from './wordLists';
 
 export interface NameMention {
   id: string;
@@ -13,15 +14,39 @@ export interface NameMention {
   viaRole?: boolean;
 }
 
-interface AliasTable {
-  first: Map<string, { words: string[]; id: string }[]>;
-  /** The same aliases by their first two words (multi-word) or their one word: a big corpus has thousands of "John ..." names. */
-  byStart: Map<string, { words: string[]; id: string }[]>; roles: Map<string, string>; roleWords: number }
+/** The words a role is compared by: lower case, one spelling of "defence", without ROLE_NOISE_WORDS. */
+export function roleWordsOf(role: string): string[] {
+  return role.toLowerCase().replace(/defense/g, 'defence').split(/\s+/).filter((w) => !ROLE_NOISE_WORDS.has(w));
+}
+
+/** A name a draft's words may spell: its words (longest first in a lookup's list) and its entity. */
+export interface NameCandidate { words: string[]; id: string }
+/** Lookups by key: a Map, or (an archive's index) a view that fetches what it has not seen. */
+export interface Lookup<V> { has(key: string): boolean; get(key: string): V | undefined }
+
+/**
+ * What findNameMentions looks names up in, built from a corpus' aliases and roles. `first`: the
+ * names by their first word; `byStart`: the same by their first two words (multi-word) or their one
+ * word (a big corpus has thousands of "John ..." names); `roles`: multi-word role phrases held by
+ * one person ("the kremlin spokesman"), `roleWords` the longest of them in words.
+ */
+export interface AliasTable {
+  first: Lookup<NameCandidate[]>;
+  byStart: Lookup<NameCandidate[]>;
+  roles: Lookup<string> & { readonly size: number };
+  roleWords: number;
+}
 /** By the alias map, not the table object: views of one corpus that share its names share their table. */
 const tables = new WeakMap<ReadonlyMap<string, string>, AliasTable>();
 
-function tableOf(corpus: EntityTable): AliasTable {
-  let t = tables.get(corpus.aliases);
+/** The key of a candidate in `byStart`: its first two words, or its one word. */
+export const startKey = (words: string[]) => (words.length > 1 ? `${words[0]} ${words[1]}` : words[0]);
+
+/** The name table of a corpus (one a corpus supplies, such as an archive's, or one built from its aliases and roles). */
+export function tableOf(corpus: EntityTable): AliasTable {
+  const own = corpus.nameTable?.();
+  if (own) return own;
+  let t = tables.get(corpus.aliases) as (AliasTable & { first: Map<string, NameCandidate[]> }) | undefined;
   if (t) return t;
   const first = new Map<string, { words: string[]; id: string }[]>();
   for (const [alias, id] of corpus.aliases) {
@@ -54,7 +79,7 @@ function tableOf(corpus: EntityTable): AliasTable {
   for (const list of first.values()) list.sort((a, b) => b.words.length - a.words.length);
   const byStart = new Map<string, { words: string[]; id: string }[]>();
   for (const list of first.values()) for (const c of list) {
-    const key = c.words.length > 1 ? `${c.words[0]} ${c.words[1]}` : c.words[0];
+    const key = startKey(c.words);
     const l = byStart.get(key);
     if (l) l.push(c); else byStart.set(key, [c]);
   }

@@ -58,6 +58,8 @@ export const STOP_DEMONYMS = new Set(['african', 'american', 'asian', 'european'
 /** Titles that exclude one another (a Marshal is not an Admiral); softer roles (spokesman, secretary) are left alone. */
 export const RANKS = new Set(['marshal', 'general', 'admiral', 'colonel', 'captain', 'major', 'lieutenant', 'sergeant', 'president', 'minister', 'governor', 'mayor', 'senator', 'ambassador', 'chancellor', 'king', 'queen', 'prince']);
 /** Words before a rank that make it another office ("Vice President", "Deputy Minister"). */
+/** Words a role's comparison leaves out ("the former Russian defence minister" ~ "defence minister"). */
+export const ROLE_NOISE_WORDS = new Set(['russian', 'north', 'korean', 'south', 'american', 'us', 'chinese', 'the', 'former', 'then', 'new']);
 export const RANK_MODIFIERS = new Set(['vice', 'deputy', 'acting', 'assistant', 'associate', 'lieutenant', 'under', 'sub', 'co']);
 /** Units of a span of time: a count of them ("two hours", "four years") measures a duration. */
 export const DURATION_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century'];

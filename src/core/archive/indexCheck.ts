@@ -35,7 +35,7 @@ export async function checkWithIndex(draft: string, source: IndexSource, cache: 
       throw new Error(`the check still lacked ${needCount(view.needs)} pieces of the index after ${run} runs (${what})`);
     }
     const t0 = performance.now();
-    cache.add(await source.fetch(cache.head.generation, view.needs));
+    cache.add(await source.fetch(cache.head.generation, view.needs), view.needs);
     fetchMs += performance.now() - t0;
     fetches++;
   }
@@ -43,8 +43,7 @@ export async function checkWithIndex(draft: string, source: IndexSource, cache: 
 
 /** A cache for the index's current generation (its head and names fetched). */
 export async function openIndex(source: IndexSource): Promise<IndexCache> {
-  const head = await source.head();
-  return new IndexCache(head, await source.names(head.generation));
+  return new IndexCache(await source.head());
 }
 
 

@@ -74,6 +74,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX generations_one_current ON archive.generations (is_current) WHERE is_current;
     `,
   },
+  {
+    version: 3,
+    name: 'the name table\'s sizes per generation',
+    sql: `
+      -- A generation's name table is read key by key (archive.ix<id>_lookup); these say how it was built.
+      ALTER TABLE archive.generations ADD COLUMN role_words integer NOT NULL DEFAULT 0;
+      ALTER TABLE archive.generations ADD COLUMN table_roles integer NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -8,7 +8,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Entity, Quote, Source } from '../types';
 import { buildCorpus, type Corpus, type Rows } from '../corpus/corpus';
-import { StaleGenerationError, type ArticleRows, type Fetched, type IndexHead, type IndexNames, type IndexSource, type Needs, type PassageRow } from '../corpus/partialCorpus';
+import { StaleGenerationError, type ArticleRows, type Fetched, type IndexHead, type IndexSource, type Needs, type PassageRow } from '../corpus/partialCorpus';
+import { tableOf, roleWordsOf, type NameCandidate } from '../analysis/names';
 import { readArchive } from './archiveCorpus';
 
 const SEP = '\u0001';
@@ -23,14 +24,15 @@ const u8 = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 /** An Int32Array from bytea (copied: a Buffer from pg need not be aligned). */
 const fromI32 = (b: Buffer) => { const out = new Int32Array(b.length >> 2); for (let k = 0; k < out.length; k++) out[k] = b.readInt32LE(k * 4); return out; };
 const table = (gen: number, name: string) => `archive.ix${gen}_${name}`;
+const TABLES = ['terms', 'passages', 'sources', 'quotes', 'qwords', 'entities', 'names', 'lookup', 'table_roles', 'role_ends'];
 
 export interface PublishStats { generation: number; articles: number; passages: number; terms: number; entities: number; ms: number; skipped?: boolean }
 
 /** The current generation (or undefined when none is published). */
-async function current(c: Pool | PoolClient): Promise<{ id: number; articles: number; passages: number; avg_len: number; quotes: number; digest: string } | undefined> {
+async function current(c: Pool | PoolClient): Promise<{ id: number; articles: number; passages: number; avg_len: number; quotes: number; digest: string; role_words: number; table_roles: number } | undefined> {
   const present = await c.query(`SELECT to_regclass('archive.generations') IS NOT NULL AS present`);
   if (!present.rows[0].present) return undefined;
-  const r = await c.query('SELECT id, articles, passages, avg_len, quotes, digest FROM archive.generations WHERE is_current');
+  const r = await c.query('SELECT id, articles, passages, avg_len, quotes, digest, role_words, table_roles FROM archive.generations WHERE is_current');
   return r.rows[0];
 }
 
@@ -66,13 +68,13 @@ export async function publishIndex(pool: Pool, onProgress?: (what: string) => vo
     for (let i = 0; i < s.pLen.length; i++) sum += s.pLen[i];
     await client.query('BEGIN');
     await client.query('UPDATE archive.generations SET is_current = false WHERE is_current');
-    await client.query(`INSERT INTO archive.generations (id, is_current, articles, passages, avg_len, quotes, digest) VALUES ($1, true, $2, $3, $4, $5, $6)`,
-      [gen, archive.sources.length, s.pLen.length, sum / Math.max(1, s.pLen.length) || 1, s.qPassage.length, digest]);
+    await client.query(`INSERT INTO archive.generations (id, is_current, articles, passages, avg_len, quotes, digest, role_words, table_roles) VALUES ($1, true, $2, $3, $4, $5, $6, $7, $8)`,
+      [gen, archive.sources.length, s.pLen.length, sum / Math.max(1, s.pLen.length) || 1, s.qPassage.length, digest, stats.roleWords, stats.tableRoles]);
     await client.query('COMMIT');
     // The generation before stays for checks in flight; older ones go.
     const old = await client.query<{ id: number }>('SELECT id FROM archive.generations WHERE id < $1 ORDER BY id DESC OFFSET 1', [gen]);
     for (const { id } of old.rows) await dropGeneration(client, id);
-    return { generation: gen, articles: archive.sources.length, passages: s.pLen.length, ...stats, ms: Date.now() - t0 };
+    return { generation: gen, articles: archive.sources.length, passages: s.pLen.length, terms: stats.terms, entities: stats.entities, ms: Date.now() - t0 };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]).catch(() => undefined);
     client.release();
@@ -80,7 +82,7 @@ export async function publishIndex(pool: Pool, onProgress?: (what: string) => vo
 }
 
 async function dropGeneration(c: PoolClient, gen: number): Promise<void> {
-  for (const t of ['terms', 'passages', 'sources', 'quotes', 'qwords', 'entities', 'names']) await c.query(`DROP TABLE IF EXISTS ${table(gen, t)}`);
+  for (const t of TABLES) await c.query(`DROP TABLE IF EXISTS ${table(gen, t)}`);
   await c.query('DELETE FROM archive.generations WHERE id = $1', [gen]);
 }
 
@@ -90,7 +92,7 @@ async function insertRows(c: PoolClient, sql: string, columns: unknown[][]): Pro
 }
 
 /** Writes the tables of generation `gen` from a built corpus (`articles[i]`: the archive row of source i). */
-async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, articles: { id: string; year: number }[]): Promise<{ terms: number; entities: number }> {
+async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, articles: { id: string; year: number }[]): Promise<{ terms: number; entities: number; roleWords: number; tableRoles: number }> {
   const s = corpus.toSnapshot();
   const terms = s.terms ? s.terms.split(SEP) : [];
   const entityIds = s.entities.ids ? s.entities.ids.split(SEP) : [];
@@ -100,11 +102,16 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
     CREATE TABLE ${table(gen, 'passages')} (idx integer PRIMARY KEY, source integer NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, line integer NOT NULL, len integer NOT NULL, keys text[] NOT NULL, tfs bytea NOT NULL, entities text[] NOT NULL);
     CREATE INDEX ON ${table(gen, 'passages')} (source);
     CREATE TABLE ${table(gen, 'sources')} (idx integer PRIMARY KEY, article_id bigint NOT NULL, year integer NOT NULL, first integer NOT NULL);
-    CREATE TABLE ${table(gen, 'quotes')} (idx integer PRIMARY KEY, passage integer NOT NULL, slot integer NOT NULL, text text NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, speaker text);
-    CREATE INDEX ON ${table(gen, 'quotes')} (passage);
+    CREATE TABLE ${table(gen, 'quotes')} (idx integer PRIMARY KEY, passage integer NOT NULL, slot integer NOT NULL, text text NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, speaker text, source integer NOT NULL);
+    CREATE INDEX ON ${table(gen, 'quotes')} (source);
     CREATE TABLE ${table(gen, 'qwords')} (word text PRIMARY KEY, ids bytea NOT NULL);
-    CREATE TABLE ${table(gen, 'entities')} (id text PRIMARY KEY, kind text NOT NULL, aliases text[] NOT NULL, roles text[] NOT NULL, sources integer[] NOT NULL, passages bytea NOT NULL);
+    CREATE TABLE ${table(gen, 'entities')} (id text PRIMARY KEY, kind text NOT NULL, aliases text[] NOT NULL, roles text[] NOT NULL, sources text[] NOT NULL, passages bytea NOT NULL);
     CREATE TABLE ${table(gen, 'names')} (ord integer PRIMARY KEY, kind text NOT NULL, name text NOT NULL, owners text[] NOT NULL);
+    CREATE INDEX ON ${table(gen, 'names')} (kind, name);
+    CREATE TABLE ${table(gen, 'lookup')} (word text PRIMARY KEY, candidates jsonb NOT NULL);
+    CREATE TABLE ${table(gen, 'table_roles')} (phrase text PRIMARY KEY, id text NOT NULL);
+    CREATE TABLE ${table(gen, 'role_ends')} (ending text NOT NULL, ord integer NOT NULL);
+    CREATE INDEX ON ${table(gen, 'role_ends')} (ending, ord);
   `);
   // Terms with their postings (passage ids, frequencies, and each passage's length: all BM25 reads).
   {
@@ -139,18 +146,20 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
     const text = s.quotes.text ? s.quotes.text.split(SEP) : [];
     const speaker = s.quotes.speaker ? s.quotes.speaker.split(SEP) : [];
     const n = s.qPassage.length;
-    await insertRows(c, `INSERT INTO ${table(gen, 'quotes')} SELECT a, b, c, d, e, f, nullif(g, '') FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[]) AS t(a, b, c, d, e, f, g)`,
-      [Array.from({ length: n }, (_, i) => i), Array.from(s.qPassage), Array.from(s.qSlot), text.slice(0, n), Array.from(s.quotes.start), Array.from(s.quotes.end), speaker.slice(0, n)]);
+    await insertRows(c, `INSERT INTO ${table(gen, 'quotes')} SELECT a, b, c, d, e, f, nullif(g, ''), h FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[]) AS t(a, b, c, d, e, f, g, h)`,
+      [Array.from({ length: n }, (_, i) => i), Array.from(s.qPassage), Array.from(s.qSlot), text.slice(0, n), Array.from(s.quotes.start), Array.from(s.quotes.end), speaker.slice(0, n), Array.from(s.qPassage, (p) => s.pSource[p])]);
     const words = s.qWords ? s.qWords.split(SEP) : [];
     await insertRows(c, `INSERT INTO ${table(gen, 'qwords')} SELECT * FROM unnest($1::text[], $2::bytea[])`, [words, words.map((_, i) => i32(row(s.qPost, i)))]);
   }
   {
     const e = s.entities;
     const aliases = e.aliases.split(SEP), roles = e.roles.split(SEP);
-    await insertRows(c, `INSERT INTO ${table(gen, 'entities')} SELECT a, b, CASE WHEN c = '' THEN '{}'::text[] ELSE string_to_array(c, chr(3)) END, CASE WHEN d = '' THEN '{}'::text[] ELSE string_to_array(d, chr(3)) END, string_to_array(f, ',')::int[], g
+    // An entity's sources by their ids (what Entity.sources holds), joined here once rather than on every fetch.
+    const sourceIds = corpus.sources.map((x) => x.id);
+    await insertRows(c, `INSERT INTO ${table(gen, 'entities')} SELECT a, b, CASE WHEN c = '' THEN '{}'::text[] ELSE string_to_array(c, chr(3)) END, CASE WHEN d = '' THEN '{}'::text[] ELSE string_to_array(d, chr(3)) END, CASE WHEN f = '' THEN '{}'::text[] ELSE string_to_array(f, chr(1)) END, g
       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[]) AS t(a, b, c, d, f, g)`,
       [entityIds, entityIds.map((_, i) => e.kinds[i]), entityIds.map((_, i) => aliases[i] ?? ''), entityIds.map((_, i) => roles[i] ?? ''),
-        entityIds.map((_, i) => Array.from(row(e.sources, i)).join(',')), entityIds.map((_, i) => i32(row(e.passages, i)))]);
+        entityIds.map((_, i) => Array.from(row(e.sources, i), (k) => sourceIds[k]).join(SEP)), entityIds.map((_, i) => i32(row(e.passages, i)))]);
   }
   {
     // The name tables in the order they were built (lookups depend on it): aliases, then roles.
@@ -161,41 +170,52 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
     await insertRows(c, `INSERT INTO ${table(gen, 'names')} SELECT o, k, n, string_to_array(w, chr(1)) FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS t(o, k, n, w)`,
       [kind.map((_, i) => i), kind, name, owners]);
   }
-  for (const t of ['terms', 'passages', 'sources', 'quotes', 'qwords', 'entities', 'names']) await c.query(`ANALYZE ${table(gen, t)}`);
-  return { terms: terms.length, entities: entityIds.length };
+  // The name table findNameMentions reads, built once here from every name (editors read it by first
+  // word), and the roles by the ends of their words (for "another person's role").
+  const t = tableOf(corpus) as ReturnType<typeof tableOf> & { first: Map<string, NameCandidate[]>; roles: Map<string, string> };
+  {
+    const words: string[] = [], cands: string[] = [];
+    for (const [w, list] of t.first) { words.push(w); cands.push(JSON.stringify(list.map((x) => [x.words.join(' '), x.id, corpus.kindOf(x.id)]))); }
+    await insertRows(c, `INSERT INTO ${table(gen, 'lookup')} SELECT * FROM unnest($1::text[], $2::jsonb[])`, [words, cands]);
+    await insertRows(c, `INSERT INTO ${table(gen, 'table_roles')} SELECT * FROM unnest($1::text[], $2::text[])`, [[...t.roles.keys()], [...t.roles.values()]]);
+    const aliasCount = s.names.aliasOwner.length;
+    const ending: string[] = [], ord: number[] = [];
+    [...corpus.roles.keys()].forEach((r, k) => {
+      const rw = roleWordsOf(r);
+      for (const e of new Set(rw.map((_, i) => rw.slice(i).join(' ')))) { ending.push(e); ord.push(aliasCount + k); }
+    });
+    await insertRows(c, `INSERT INTO ${table(gen, 'role_ends')} SELECT * FROM unnest($1::text[], $2::int[])`, [ending, ord]);
+  }
+  for (const name of TABLES) await c.query(`ANALYZE ${table(gen, name)}`);
+  return { terms: terms.length, entities: entityIds.length, roleWords: t.roleWords, tableRoles: t.roles.size };
 }
 
 /** Reads the current generation of an archive's published index, a batch of pieces per round trip. */
 export class PgIndexSource implements IndexSource {
+  /** Time spent per query (by its first words), for the bench. */
+  readonly timings = new Map<string, { n: number; ms: number }>();
   constructor(private readonly pool: Pool) {}
 
   async head(): Promise<IndexHead & { articles: number }> {
     const g = await current(this.pool);
     if (!g) throw new Error('the archive has no published index yet: run corroborate archive import (it publishes one)');
-    return { generation: String(g.id), articles: g.articles, passages: g.passages, avgLen: g.avg_len, quotes: g.quotes };
+    return { generation: String(g.id), articles: g.articles, passages: g.passages, avgLen: g.avg_len, quotes: g.quotes, roleWords: g.role_words, tableRoles: g.table_roles };
   }
 
   /** Runs a query on generation `gen`'s tables; a generation dropped meanwhile is a StaleGenerationError. */
   private async q<T extends object>(gen: string, sql: string, params: unknown[]): Promise<T[]> {
+    const t0 = performance.now();
     try {
       return (await this.pool.query<T>(sql, params)).rows;
     } catch (e) {
       if ((e as { code?: string }).code === '42P01') throw new StaleGenerationError(gen); // undefined_table
       throw e;
+    } finally {
+      const key = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+      const t = this.timings.get(key) ?? { n: 0, ms: 0 };
+      t.n++; t.ms += performance.now() - t0;
+      this.timings.set(key, t);
     }
-  }
-
-  async names(generation: string): Promise<IndexNames> {
-    const gen = Number(generation);
-    const [names, kinds] = await Promise.all([
-      this.q<{ kind: string; name: string; owners: string[] }>(generation, `SELECT kind, name, owners FROM ${table(gen, 'names')} ORDER BY ord`, []),
-      this.q<{ id: string; kind: string }>(generation, `SELECT id, kind FROM ${table(gen, 'entities')}`, []),
-    ]);
-    return {
-      aliases: names.filter((n) => n.kind === 'a').map((n) => [n.name, n.owners[0]]),
-      roles: names.filter((n) => n.kind === 'r').map((n) => [n.name, n.owners]),
-      kinds: kinds.map((k) => [k.id, KIND[k.kind]]),
-    };
   }
 
   async fetch(generation: string, needs: Needs): Promise<Fetched> {
@@ -219,8 +239,7 @@ export class PgIndexSource implements IndexSource {
       for (const r of rows) out.rows.push([r.idx, { keys: r.keys, tfs: new Uint8Array(r.tfs) }]);
     }));
     if (needs.entities.size) jobs.push(this.q<{ id: string; kind: string; aliases: string[]; roles: string[]; sources: string[]; passages: Buffer }>(generation,
-      `SELECT e.id, e.kind, e.aliases, e.roles, array(SELECT a.source_id FROM unnest(e.sources) WITH ORDINALITY AS u(s, o) JOIN ${table(gen, 'sources')} src ON src.idx = u.s JOIN archive.articles a ON a.id = src.article_id AND a.year = src.year ORDER BY u.o) AS sources, e.passages
-       FROM ${table(gen, 'entities')} e WHERE e.id = ANY($1::text[])`, [list(needs.entities)]).then((rows) => {
+      `SELECT id, kind, aliases, roles, sources, passages FROM ${table(gen, 'entities')} WHERE id = ANY($1::text[])`, [list(needs.entities)]).then((rows) => {
       for (const r of rows) out.entities.push({ id: r.id, name: r.id, kind: KIND[r.kind], aliases: r.aliases, roles: r.roles, sources: r.sources, passages: Array.from(fromI32(r.passages)) });
     }));
     if (needs.quoteWords.size || needs.quotePostings.size) {
@@ -236,6 +255,29 @@ export class PgIndexSource implements IndexSource {
         for (const w of needs.quotePostings) { const b = found.get(w); if (b) out.quotePostings.push([w, fromI32(b)]); }
       }));
     }
+    // Names, key by key.
+    const T = (name: string) => table(gen, name);
+    if (needs.lookup.size) jobs.push(this.q<{ word: string; candidates: [string, string, string][] }>(generation, `SELECT word, candidates FROM ${T('lookup')} WHERE word = ANY($1::text[])`, [list(needs.lookup)]).then((rows) => {
+      out.lookup = rows.map((r) => [r.word, r.candidates.map(([w, id, k]) => [w, id, k as Entity['kind']])]);
+    }));
+    if (needs.aliases.size) jobs.push(this.q<{ name: string; owners: string[] }>(generation, `SELECT name, owners FROM ${T('names')} WHERE kind = 'a' AND name = ANY($1::text[])`, [list(needs.aliases)]).then((rows) => {
+      out.aliases = rows.map((r) => [r.name, r.owners[0]]);
+    }));
+    if (needs.roles.size) jobs.push(this.q<{ name: string; owners: string[] }>(generation, `SELECT name, owners FROM ${T('names')} WHERE kind = 'r' AND name = ANY($1::text[])`, [list(needs.roles)]).then((rows) => {
+      out.roles = rows.map((r) => [r.name, r.owners]);
+    }));
+    if (needs.tableRoles.size) jobs.push(this.q<{ phrase: string; id: string }>(generation, `SELECT phrase, id FROM ${T('table_roles')} WHERE phrase = ANY($1::text[])`, [list(needs.tableRoles)]).then((rows) => {
+      out.tableRoles = rows.map((r) => [r.phrase, r.id]);
+    }));
+    if (needs.roleEnds.size) jobs.push(this.q<{ ending: string; name: string; owners: string[] }>(generation,
+      `SELECT e.ending, n.name, n.owners FROM ${T('role_ends')} e JOIN ${T('names')} n ON n.ord = e.ord WHERE e.ending = ANY($1::text[]) ORDER BY e.ending, e.ord`, [list(needs.roleEnds)]).then((rows) => {
+      const by = new Map<string, [string, string[]][]>();
+      for (const r of rows) { const l = by.get(r.ending); if (l) l.push([r.name, r.owners]); else by.set(r.ending, [[r.name, r.owners]]); }
+      out.roleEnds = [...by];
+    }));
+    if (needs.kinds.size) jobs.push(this.q<{ id: string; kind: string }>(generation, `SELECT id, kind FROM ${T('entities')} WHERE id = ANY($1::text[])`, [list(needs.kinds)]).then((rows) => {
+      out.kinds = rows.map((r) => [r.id, KIND[r.kind]]);
+    }));
     // Quotations come with their articles (the check reads their passages next).
     if (needs.passages.size || needs.quotes.size) jobs.push((async () => {
       const wanted = [...needs.passages];
@@ -243,7 +285,11 @@ export class PgIndexSource implements IndexSource {
         const rows = await this.q<{ idx: number; passage: number; slot: number }>(generation, `SELECT idx, passage, slot FROM ${table(gen, 'quotes')} WHERE idx = ANY($1::int[])`, [list(needs.quotes)]);
         for (const r of rows) { out.quotes.push([r.idx, r.passage, r.slot]); wanted.push(r.passage); }
       }
-      if (wanted.length) out.articles = await this.articles(generation, gen, wanted);
+      if (wanted.length) {
+        const got = await this.articles(generation, gen, wanted);
+        out.articles = got.articles;
+        out.kinds = [...(out.kinds ?? []), ...got.kinds];
+      }
     })());
     // Every query settles before the batch does (a failed one must not leave others unwatched).
     const settled = await Promise.allSettled(jobs);
@@ -253,17 +299,21 @@ export class PgIndexSource implements IndexSource {
   }
 
   /** The articles holding these passages, each whole: its text and metadata, its passages and their quotations. */
-  private async articles(generation: string, gen: number, passages: number[]): Promise<ArticleRows[]> {
-    const P = table(gen, 'passages'), S = table(gen, 'sources'), Q = table(gen, 'quotes');
-    const wanted = `(SELECT DISTINCT source FROM ${P} WHERE idx = ANY($1::int[]))`;
-    const [sources, rows, quotes] = await Promise.all([
+  private async articles(generation: string, gen: number, passages: number[]): Promise<{ articles: ArticleRows[]; kinds: [string, Entity['kind']][] }> {
+    const P = table(gen, 'passages'), S = table(gen, 'sources'), Q = table(gen, 'quotes'), E = table(gen, 'entities');
+    // First the articles' numbers (by the passages' keys), then everything of those articles by index.
+    const ids = (await this.q<{ source: number }>(generation, `SELECT DISTINCT source FROM ${P} WHERE idx = ANY($1::int[])`, [passages])).map((r) => r.source);
+    const [sources, rows, quotes, kinds] = await Promise.all([
       this.q<{ idx: number; first: number; source_id: string; path: string; title: string; outlet: string | null; url: string | null; author: string | null; published: string | null; line_offset: number; body: string }>(generation,
         `SELECT s.idx, s.first, a.source_id, a.path, a.title, a.outlet, a.url, a.author, to_char(a.published, 'YYYY-MM-DD') AS published, a.line_offset, a.body
-         FROM ${S} s JOIN archive.articles a ON a.id = s.article_id AND a.year = s.year WHERE s.idx IN ${wanted}`, [passages]),
+         FROM ${S} s JOIN archive.articles a ON a.id = s.article_id AND a.year = s.year WHERE s.idx = ANY($1::int[])`, [ids]),
       this.q<{ idx: number; source: number; start_offset: number; end_offset: number; line: number; len: number; keys: string[]; tfs: Buffer; entities: string[] }>(generation,
-        `SELECT idx, source, start_offset, end_offset, line, len, keys, tfs, entities FROM ${P} WHERE source IN ${wanted} ORDER BY idx`, [passages]),
+        `SELECT idx, source, start_offset, end_offset, line, len, keys, tfs, entities FROM ${P} WHERE source = ANY($1::int[]) ORDER BY idx`, [ids]),
       this.q<{ passage: number; slot: number; text: string; start_offset: number; end_offset: number; speaker: string | null }>(generation,
-        `SELECT passage, slot, text, start_offset, end_offset, speaker FROM ${Q} WHERE passage IN (SELECT idx FROM ${P} WHERE source IN ${wanted}) ORDER BY idx`, [passages]),
+        `SELECT passage, slot, text, start_offset, end_offset, speaker FROM ${Q} WHERE source = ANY($1::int[]) ORDER BY idx`, [ids]),
+      // The kinds of the entities they name (the check reads them next).
+      this.q<{ id: string; kind: string }>(generation,
+        `SELECT e.id, e.kind FROM ${E} e WHERE e.id = ANY(ARRAY(SELECT DISTINCT x FROM ${P} p, unnest(p.entities) AS x WHERE p.source = ANY($1::int[])))`, [ids]),
     ]);
     // An article replaced or removed since this generation was built is no longer there to read:
     // the generation is out of date for it, and the check starts again on the current one.
@@ -281,12 +331,12 @@ export class PgIndexSource implements IndexSource {
       const l = rowsOf.get(r.source);
       if (l) l.push(row); else rowsOf.set(r.source, [row]);
     }
-    return sources.map((x) => {
+    return { kinds: kinds.map((k) => [k.id, KIND[k.kind]]), articles: sources.map((x) => {
       const source: Source = {
         id: x.source_id, path: x.path, title: x.title, text: x.body, lineOffset: x.line_offset,
         ...(x.outlet ? { outlet: x.outlet } : {}), ...(x.url ? { url: x.url } : {}), ...(x.author ? { author: x.author } : {}), ...(x.published ? { date: x.published } : {}),
       };
       return { source, first: x.first, rows: rowsOf.get(x.idx) ?? [] };
-    });
+    }) };
   }
 }

@@ -7,6 +7,7 @@ import { findQuotes, SPEECH_VERBS, type RawQuote } from '../analysis/quotes';
 import { tokenize, tokenKeys, isContent, lineStartsOf, lineColAt, LIGHT_KEYS, type Token } from '../analysis/text';
 import { findFigures, type Figure } from '../analysis/numberFacts';
 import { resolveSpeaker } from '../analysis/speakers';
+import { roleWordsOf } from '../analysis/names';
 import { withoutText } from './lazyText';
 
 export interface ScoredPassage { passage: Passage; score: number }
@@ -212,6 +213,13 @@ export class Corpus implements EntityTable {
 
   getSource(id: string): Source | undefined { const i = this.sourceIndex.get(id); return i === undefined ? undefined : this.sources[i]; }
   getEntity(id: string): Entity | undefined { const i = this.entityIndex.get(id); return i === undefined ? undefined : this.entityAt(i); }
+  /** Roles whose words end with `words` (see roleWordsOf), with their holders, in the corpus' order. */
+  rolesEndingWith(words: string[]): [string, string[]][] {
+    const tail = ' ' + words.join(' ');
+    const out: [string, string[]][] = [];
+    for (const [r, ids] of this.roles) if ((' ' + roleWordsOf(r).join(' ')).endsWith(tail)) out.push([r, ids]);
+    return out;
+  }
   /** The kind of an entity (without materialising it). */
   kindOf(id: string): Entity['kind'] | undefined {
     const i = this.entityIndex.get(id);

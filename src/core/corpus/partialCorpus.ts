@@ -7,6 +7,7 @@
 // Search runs the same code as the local index (bm25Search, quoteSearch) on the fetched rows, with
 // the whole index's N, lengths and frequencies, so it ranks alike.
 import type { Entity, Passage, Quote, Source, Finding } from '../types';
+import { startKey, tableOf, type AliasTable, type Lookup, type NameCandidate } from '../analysis/names';
 import { Corpus, bm25Search, quoteSearch, idfOf, type CorpusSnapshot, type Rows, type ScoredPassage, type SearchColumns } from './corpus';
 
 /** What an index says of itself: its generation (a new one after every import) and its size. */
@@ -16,15 +17,8 @@ export interface IndexHead {
   passages: number; avgLen: number; quotes: number;
   /** Articles in it, where the source knows. */
   articles?: number;
-}
-
-/** The names of the whole index: loaded once per generation (the draft's names are found in them). */
-export interface IndexNames {
-  /** Alias -> entity id and role -> entity ids, in the index's order. */
-  aliases: [string, string][];
-  roles: [string, string[]][];
-  /** Every entity's id and kind. */
-  kinds: [string, Entity['kind']][];
+  /** The longest multi-word role phrase held by one person, in words, and how many there are (see AliasTable). */
+  roleWords: number; tableRoles: number;
 }
 
 /** One passage as the index holds it (ids are the index's passage numbers; keys in index order). */
@@ -54,11 +48,23 @@ export interface Needs {
   /** Quotation words' postings come with their frequencies up to this length. */
   quotePostingsUpTo?: number;
   entities: Set<string>;
+  /**
+   * Names: the name table's candidates by first word, exact aliases, exact roles, roles by the end
+   * of their words, the table's one-person role phrases, and entities' kinds.
+   */
+  lookup: Set<string>; aliases: Set<string>; roles: Set<string>; roleEnds: Set<string>; tableRoles: Set<string>; kinds: Set<string>;
   /** Quotation words: how many quotations use each; the quotations using each; these quotations, with their articles. */
   quoteWords: Set<string>; quotePostings: Set<string>; quotes: Set<number>;
 }
 
 export interface Fetched {
+  /** Name table candidates by first word: [words joined by spaces, entity id, its kind]. */
+  lookup?: [string, [string, string, Entity['kind']][]][];
+  aliases?: [string, string][];
+  roles?: [string, string[]][];
+  roleEnds?: [string, [string, string[]][]][];
+  tableRoles?: [string, string][];
+  kinds?: [string, Entity['kind']][];
   terms: [string, number][];
   /** Forward rows of passages: their keys and frequencies. */
   rows: [number, { keys: string[]; tfs: Uint8Array }][];
@@ -74,7 +80,6 @@ export interface Fetched {
 /** An index a check can read from: the archive's published index, or (tests) a local corpus. */
 export interface IndexSource {
   head(): Promise<IndexHead>;
-  names(generation: string): Promise<IndexNames>;
   /** The pieces in `needs`, from `generation`; a source that has moved on to another generation throws StaleGenerationError. */
   fetch(generation: string, needs: Needs): Promise<Fetched>;
 }
@@ -83,14 +88,19 @@ export class StaleGenerationError extends Error {
   constructor(readonly generation: string) { super(`the index was replaced (generation ${generation} is gone)`); }
 }
 
-export const emptyNeeds = (): Needs => ({ terms: new Set(), postings: new Set(), passages: new Set(), rows: new Set(), entities: new Set(), quoteWords: new Set(), quotePostings: new Set(), quotes: new Set() });
-export const needCount = (n: Needs) => n.terms.size + n.postings.size + n.passages.size + n.rows.size + n.entities.size + n.quoteWords.size + n.quotePostings.size + n.quotes.size;
+const NEED_SETS = ['terms', 'postings', 'passages', 'rows', 'entities', 'lookup', 'aliases', 'roles', 'roleEnds', 'tableRoles', 'kinds', 'quoteWords', 'quotePostings', 'quotes'] as const;
+export const emptyNeeds = (): Needs => Object.fromEntries(NEED_SETS.map((k) => [k, new Set()])) as unknown as Needs;
+export const needCount = (n: Needs) => NEED_SETS.reduce((a, k) => a + n[k].size, 0);
 
 /** Everything fetched from one generation of an index: kept across checks (the hot part of the archive). */
 export class IndexCache {
-  readonly aliases = new Map<string, string>();
-  readonly roles = new Map<string, string[]>();
-  readonly kinds = new Map<string, Entity['kind']>();
+  /** Names as far as fetched; null: the index has none by that key. */
+  readonly lookup = new Map<string, NameCandidate[] | null>();
+  readonly aliases = new Map<string, string | null>();
+  readonly roles = new Map<string, string[] | null>();
+  readonly roleEnds = new Map<string, [string, string[]][]>();
+  readonly tableRoles = new Map<string, string | null>();
+  readonly kinds = new Map<string, Entity['kind'] | null>();
   readonly df = new Map<string, number>();
   readonly postings = new Map<string, Postings>();
   /** Passage id -> its article's index in `articles` and its row. */
@@ -99,7 +109,7 @@ export class IndexCache {
   readonly articleById = new Map<string, number>();
   /** Forward rows (keys and frequencies) of passages: from their articles, or fetched alone for search. */
   readonly forward = new Map<number, { keys: string[]; tfs: Uint8Array }>();
-  readonly entities = new Map<string, Entity>();
+  readonly entities = new Map<string, Entity | null>();
   readonly quoteDf = new Map<string, number>();
   readonly quotePostings = new Map<string, Int32Array>();
   readonly quotes = new Map<number, { passage: number; slot: number }>();
@@ -112,13 +122,20 @@ export class IndexCache {
   /** How search prunes (tests lower it, as for Corpus.searchTuning). */
   tuning?: Corpus['searchTuning'];
 
-  constructor(readonly head: IndexHead, names: IndexNames) {
-    for (const [a, id] of names.aliases) this.aliases.set(a, id);
-    for (const [r, ids] of names.roles) this.roles.set(r, ids);
-    for (const [id, kind] of names.kinds) this.kinds.set(id, kind);
-  }
+  constructor(readonly head: IndexHead) {}
 
-  add(f: Fetched): void {
+  /** Adds what was fetched for `needs`; what was asked and not answered is absent from the index. */
+  add(f: Fetched, needs?: Needs): void {
+    for (const [w, list] of f.lookup ?? []) {
+      this.lookup.set(w, list.map(([words, id]) => ({ words: words.split(' '), id })));
+      for (const [, id, kind] of list) this.kinds.set(id, kind);
+    }
+    for (const [a, id] of f.aliases ?? []) this.aliases.set(a, id);
+    for (const [r, ids] of f.roles ?? []) this.roles.set(r, ids);
+    for (const [e, list] of f.roleEnds ?? []) this.roleEnds.set(e, list);
+    for (const [r, id] of f.tableRoles ?? []) this.tableRoles.set(r, id);
+    for (const [id, kind] of f.kinds ?? []) this.kinds.set(id, kind);
+    for (const e of f.entities) this.kinds.set(e.id, e.kind);
     for (const [t, df] of f.terms) this.df.set(t, df);
     for (const [p, row] of f.rows) this.forward.set(p, row);
     for (const [t, p] of f.postings) this.postings.set(t, p);
@@ -130,6 +147,12 @@ export class IndexCache {
       a.rows.forEach((row, n) => { this.passages.set(a.first + n, { article: k, row }); this.forward.set(a.first + n, row); });
     }
     for (const e of f.entities) this.entities.set(e.id, e);
+    if (needs) {
+      const absent = <V>(map: Map<string, V | null>, keys: Set<string>) => { for (const k of keys) if (!map.has(k)) map.set(k, null); };
+      absent(this.lookup, needs.lookup); absent(this.aliases, needs.aliases); absent(this.roles, needs.roles);
+      absent(this.tableRoles, needs.tableRoles); absent(this.kinds, needs.kinds); absent(this.entities, needs.entities);
+      for (const k of needs.roleEnds) if (!this.roleEnds.has(k)) this.roleEnds.set(k, []);
+    }
     for (const [w, df] of f.quoteWords) this.quoteDf.set(w, df);
     for (const [w, ids] of f.quotePostings) this.quotePostings.set(w, ids);
     for (const [id, passage, slot] of f.quotes) this.quotes.set(id, { passage, slot });
@@ -148,9 +171,9 @@ export class PartialCorpus extends Corpus {
 
   constructor(private readonly cache: IndexCache) {
     super();
-    // The names are the whole index's, shared by every view of the cache.
-    Object.defineProperty(this, 'aliases', { value: cache.aliases });
-    Object.defineProperty(this, 'roles', { value: cache.roles });
+    // The names are read key by key, as fetched (they are never listed whole: an archive knows millions).
+    Object.defineProperty(this, 'aliases', { value: this.lazy(cache.aliases, this.needs.aliases) });
+    Object.defineProperty(this, 'roles', { value: this.lazy(cache.roles, this.needs.roles) });
     if (cache.tuning) this.searchTuning = cache.tuning;
     // Postings search would walk come with the frequencies (one round trip less): any term within
     // the cap of used keys, or within the gathering cap where a big index gathers from rarer keys only.
@@ -164,6 +187,46 @@ export class PartialCorpus extends Corpus {
   private lack<T>(set: Set<T>, v: T): void { set.add(v); this.lacked++; }
   /** True when this run read only what was there. */
   get complete(): boolean { return this.lacked === 0; }
+
+  /** A read-only map over `map` that records a key it has not seen in `need`. */
+  private lazy<V>(map: Map<string, V | null>, need: Set<string>): ReadonlyMap<string, V> {
+    const get = (k: string): V | undefined => {
+      const v = map.get(k);
+      if (v === undefined) { this.lack(need, k); return undefined; }
+      return v ?? undefined;
+    };
+    const refuse = () => { throw new Error('an archive index is read key by key: its names cannot be listed'); };
+    return { get, has: (k: string) => get(k) !== undefined, get size() { return refuse(); }, forEach: refuse, entries: refuse, keys: refuse, values: refuse, [Symbol.iterator]: refuse } as unknown as ReadonlyMap<string, V>;
+  }
+
+  /** The name table, read by first word as fetched (the index built it from all its names). */
+  nameTable(): AliasTable {
+    const c = this.cache;
+    const first: Lookup<NameCandidate[]> = {
+      get: (w) => {
+        const v = c.lookup.get(w);
+        if (v === undefined) { this.lack(this.needs.lookup, w); return undefined; }
+        return v ?? undefined;
+      },
+      has: (w) => first.get(w) !== undefined,
+    };
+    const byStart: Lookup<NameCandidate[]> = {
+      get: (key) => {
+        const list = first.get(key.split(' ')[0])?.filter((x) => startKey(x.words) === key);
+        return list?.length ? list : undefined;
+      },
+      has: (key) => byStart.get(key) !== undefined,
+    };
+    const tableRoles = this.lazy(c.tableRoles, this.needs.tableRoles);
+    return { first, byStart, roles: { get: (r) => tableRoles.get(r), has: (r) => tableRoles.has(r), size: c.head.tableRoles }, roleWords: c.head.roleWords };
+  }
+
+  override rolesEndingWith(words: string[]): [string, string[]][] {
+    const key = words.join(' ');
+    const got = this.cache.roleEnds.get(key);
+    if (got === undefined) { this.lack(this.needs.roleEnds, key); return []; }
+    return got;
+  }
 
   override get passageCount(): number { return this.cache.head.passages; }
   override get entityCount(): number { return this.cache.kinds.size; }
@@ -191,13 +254,15 @@ export class PartialCorpus extends Corpus {
   }
   override getEntity(id: string): Entity | undefined {
     const e = this.cache.entities.get(id);
-    if (e) return e;
-    const kind = this.cache.kinds.get(id);
-    if (!kind) return undefined;
+    if (e !== undefined) return e ?? undefined;
     this.lack(this.needs.entities, id);
-    return { id, name: id, kind, aliases: [], roles: [], sources: [], passages: [] };
+    return { id, name: id, kind: this.cache.kinds.get(id) ?? 'organization', aliases: [], roles: [], sources: [], passages: [] };
   }
-  override kindOf(id: string): Entity['kind'] | undefined { return this.cache.kinds.get(id); }
+  override kindOf(id: string): Entity['kind'] | undefined {
+    const k = this.cache.kinds.get(id);
+    if (k === undefined) { this.lack(this.needs.kinds, id); return undefined; }
+    return k ?? undefined;
+  }
   override get entities(): Entity[] { throw new Error('an archive index does not list all its entities'); }
 
   override idf(key: string): number {
@@ -352,8 +417,10 @@ export class SnapshotIndexSource implements IndexSource {
   /** Fetches served (tests count round trips). */
   fetches = 0;
 
-  constructor(corpus: Corpus, private readonly sources: Source[] = corpus.sources) {
+  private readonly table: AliasTable & { first: Map<string, NameCandidate[]>; roles: Map<string, string> };
+  constructor(private readonly corpus: Corpus, private readonly sources: Source[] = corpus.sources) {
     this.s = corpus.toSnapshot();
+    this.table = tableOf(corpus) as SnapshotIndexSource['table'];
     this.terms = this.s.terms ? this.s.terms.split('\u0001') : [];
     this.termIndex = new Map(this.terms.map((t, i) => [t, i]));
     this.qWords = this.s.qWords ? this.s.qWords.split('\u0001') : [];
@@ -370,18 +437,9 @@ export class SnapshotIndexSource implements IndexSource {
     const { pLen } = this.s;
     let sum = 0;
     for (let i = 0; i < pLen.length; i++) sum += pLen[i];
-    return { generation: this.generation, passages: pLen.length, avgLen: sum / Math.max(1, pLen.length) || 1, quotes: this.s.qPassage.length };
-  }
-
-  async names(): Promise<IndexNames> {
-    const { names, entities } = this.s;
-    const ids = this.entityIds;
-    const row = (r: Rows, i: number) => Array.from(r.ids.subarray(r.off[i], r.off[i + 1]));
-    const kinds: Record<string, Entity['kind']> = { p: 'person', l: 'place', o: 'organization' };
     return {
-      aliases: names.aliasOwner.length ? names.aliases.split('\u0001').map((a, k) => [a, ids[names.aliasOwner[k]]] as [string, string]) : [],
-      roles: names.roleOwners.off.length > 1 ? names.roles.split('\u0001').map((r, k) => [r, row(names.roleOwners, k).map((i) => ids[i])] as [string, string[]]) : [],
-      kinds: ids.map((id, i) => [id, kinds[entities.kinds[i]]] as [string, Entity['kind']]),
+      generation: this.generation, passages: pLen.length, avgLen: sum / Math.max(1, pLen.length) || 1, quotes: this.s.qPassage.length,
+      roleWords: this.table.roleWords, tableRoles: this.table.roles.size,
     };
   }
 
@@ -391,6 +449,15 @@ export class SnapshotIndexSource implements IndexSource {
     const s = this.s;
     const row = (r: Rows, i: number) => r.ids.subarray(r.off[i], r.off[i + 1]);
     const out: Fetched = { terms: [], rows: [], postings: [], articles: [], entities: [], quoteWords: [], quotePostings: [], quotes: [] };
+    // Names, from the corpus' own tables (what an archive's published index holds).
+    const c = this.corpus;
+    const kind = (id: string) => c.kindOf(id)!;
+    out.lookup = [...needs.lookup].flatMap((w) => { const l = this.table.first.get(w); return l ? [[w, l.map((x) => [x.words.join(' '), x.id, kind(x.id)])]] as [string, [string, string, Entity['kind']][]][] : []; });
+    out.aliases = [...needs.aliases].flatMap((a) => { const id = c.aliases.get(a); return id ? [[a, id]] as [string, string][] : []; });
+    out.roles = [...needs.roles].flatMap((r) => { const ids = c.roles.get(r); return ids ? [[r, ids]] as [string, string[]][] : []; });
+    out.roleEnds = [...needs.roleEnds].map((e) => [e, c.rolesEndingWith(e.split(' '))]);
+    out.tableRoles = [...needs.tableRoles].flatMap((r) => { const id = this.table.roles.get(r); return id ? [[r, id]] as [string, string][] : []; });
+    out.kinds = [...needs.kinds].flatMap((id) => { const k = c.kindOf(id); return k ? [[id, k]] as [string, Entity['kind']][] : []; });
     const postings = new Set(needs.postings);
     for (const t of needs.terms) {
       const i = this.termIndex.get(t);
@@ -412,6 +479,8 @@ export class SnapshotIndexSource implements IndexSource {
     for (const p of needs.passages) if (p >= 0 && p < s.pSource.length) articles.add(s.pSource[p]);
     for (const q of needs.quotes) if (q >= 0 && q < s.qPassage.length) { out.quotes.push([q, s.qPassage[q], s.qSlot[q]]); articles.add(s.pSource[s.qPassage[q]]); }
     for (const a of articles) out.articles.push(this.article(a));
+    // The kinds of the entities they name come with them (as from the archive).
+    for (const a of out.articles) for (const r of a.rows) for (const id of r.entities) out.kinds.push([id, c.kindOf(id)!]);
     const ents = s.entities;
     const aliasRows = ents.aliases.split('\u0001');
     const roleRows = ents.roles.split('\u0001');

@@ -3,7 +3,7 @@ import type { Finding, Evidence, Mark, Fix, Passage, FactCheck } from '../types'
 import { Corpus, keysWithEntities, numberKey } from '../corpus/corpus';
 import { resolveSpeaker } from '../analysis/speakers';
 import { splitSentences, paragraphsOf, type Sentence } from '../analysis/sentences';
-import { findNameMentions, type NameMention } from '../analysis/names';
+import { findNameMentions, roleWordsOf, type NameMention } from '../analysis/names';
 import { findQuotes, SPEECH_VERBS, type RawQuote } from '../analysis/quotes';
 import { findFigures, comparable, agrees, type Figure } from '../analysis/numberFacts';
 import { tokenize, lineStartsOf, lineColAt, STOPWORDS, isContent, oneLine } from '../analysis/text';
@@ -978,7 +978,7 @@ function roleOutsideNames(m: NameMention, mentions: NameMention[], text: string)
 function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | undefined {
   const e = corpus.getEntity(m.id);
   if (!e || e.kind !== 'person' || !m.role) return undefined;
-  const words = (r: string) => r.toLowerCase().replace(/defense/g, 'defence').split(/\s+/).filter((w) => !/^(russian|north|korean|south|american|us|chinese|the|former|then|new)$/.test(w));
+  const words = roleWordsOf;
   const draftRole = words(m.role.text);
   if (!draftRole.length) return undefined;
   // A rank modifier changes the role: a Vice Marshal is not a Marshal, a deputy minister not the minister.
@@ -991,7 +991,7 @@ function checkRole(text: string, m: NameMention, corpus: Corpus): Finding | unde
   const head = draftRole[draftRole.length - 1];
   const sameHead = e.roles.find((r) => words(r).slice(-1)[0] === head);
   // Another person's role, whole or its last words ("Marshal" of "Korean People's Army Marshal").
-  const holder = [...corpus.roles.entries()].find(([r, ids]) => !ids.includes(e.id) && (' ' + words(r).join(' ')).endsWith(' ' + draftRole.join(' ')));
+  const holder = corpus.rolesEndingWith(draftRole).find(([, ids]) => !ids.includes(e.id));
   // A different title where the sources give one ("Admiral" for a Marshal) is also a wrong role.
   const isTitle = (w: string) => RANKS.has(w);
   const titled = isTitle(head) ? e.roles.find((r) => isTitle(words(r).slice(-1)[0] ?? '')) : undefined;

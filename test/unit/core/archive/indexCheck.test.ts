@@ -98,7 +98,7 @@ describe('checking piece by piece against an index held elsewhere (the archive\'
           const v = new PartialCorpus(cache);
           const got = v.search(keys, 8).map((h) => [h.passage.index, h.score]);
           if (v.complete) { assert.deepEqual(got, want, `passage ${i}`); compared++; break; }
-          cache.add(await source.fetch(cache.head.generation, v.needs));
+          cache.add(await source.fetch(cache.head.generation, v.needs), v.needs);
         }
       }
       assert.ok(compared > 100, `${compared} searches compared`);
