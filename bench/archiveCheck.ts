@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { openArchive } from '../src/core/archive/archiveDb';
 import { PgIndexSource } from '../src/core/archive/publishedIndex';
 import { checkCurrent, openIndex, type IndexReader } from '../src/core/archive/indexCheck';
+import type { IndexSource, Needs } from '../src/core/corpus/partialCorpus';
 import { AnalysisPool } from '../src/core/corpus/analysisPool';
 import * as core from '../src/core/index';
 
@@ -26,20 +27,31 @@ const memory = () => { gc?.(); const m = process.memoryUsage(); return { rssMB: 
 
 async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; v: T }> { const t0 = performance.now(); const v = await f(); return { ms: performance.now() - t0, v }; }
 
-/** One editor of the load test, in a thread: opens the index, then checks when told to. */
+/**
+ * One editor of the load test, in a thread: opens the index, then checks when told to. Its first
+ * check's fetches are recorded, so that `replay` can ask the server the same again without the
+ * checker's own work (what 20 editors on their own machines ask of one server).
+ */
 async function editor(): Promise<void> {
   const { url, texts } = workerData as { url: string; texts: string[] };
   const pool = openArchive(url, { statementTimeoutMs: 10_000 });
   pool.on('error', () => undefined);
-  const source = new PgIndexSource(pool);
+  const pg = new PgIndexSource(pool);
+  const recorded: { generation: string; needs: Needs }[] = [];
+  const source: IndexSource = { head: () => pg.head(), fetch: (g, n) => { recorded.push({ generation: g, needs: n }); return pg.fetch(g, n); } };
   let reader: IndexReader;
   try { reader = { source, cache: await openIndex(source) }; } catch (e) { parentPort!.postMessage({ error: (e as Error).message }); return; }
   parentPort!.postMessage({});
   parentPort!.on('message', async (phase: string) => {
-    if (phase === 'full') reader.cache.sentences.clear();
     const t0 = performance.now();
-    try { await checkCurrent(texts[phase === 'edit' ? 1 : 0], reader); parentPort!.postMessage({ ms: performance.now() - t0 }); }
-    catch (e) { parentPort!.postMessage({ ms: performance.now() - t0, error: (e as Error).message }); }
+    try {
+      if (phase === 'replay') { for (const r of recorded.slice()) await pg.fetch(r.generation, r.needs); }
+      else {
+        if (phase === 'full') reader.cache.sentences.clear();
+        await checkCurrent(texts[phase === 'edit' ? 1 : 0], phase === 'cold' ? reader : { source: pg, cache: reader.cache });
+      }
+      parentPort!.postMessage({ ms: performance.now() - t0 });
+    } catch (e) { parentPort!.postMessage({ ms: performance.now() - t0, error: (e as Error).message }); }
   });
 }
 
@@ -97,9 +109,9 @@ else (async () => {
     const r = await reply(w);
     if (r.error) { openErrors++; log(`open: ${r.error}`); await w.terminate(); } else editors.push(w);
   }
-  const load = async (phase: string) => {
+  const load = async (phase: string, only?: Worker[]) => {
     const t0 = performance.now();
-    const replies = await Promise.all(editors.map((w) => { const r = reply(w); w.postMessage(phase); return r; }));
+    const replies = await Promise.all((only ?? editors).map((w) => { const r = reply(w); w.postMessage(phase); return r; }));
     const errors = replies.filter((r) => r.error);
     for (const e of errors.slice(0, 3)) log(`${phase}: ${e.error}`);
     return { ...stat(replies.map((r) => r.ms ?? 0)), errors: errors.length, wallMs: performance.now() - t0 };
@@ -108,6 +120,11 @@ else (async () => {
   out.loadCold = await load('cold');
   out.loadFull = await load('full');
   out.loadEdit = await load('edit');
+  // The server's part: each editor's first-check fetches asked again, one editor alone, then all at once.
+  out.serverAlone = await load('replay', editors.slice(0, 1));
+  out.serverAlone2 = await load('replay', editors.slice(1, 2));
+  out.serverLoaded = await load('replay');
+  log(`the server's part of a first check: alone ${(out.serverAlone as { p50: number }).p50.toFixed(0)} / ${(out.serverAlone2 as { p50: number }).p50.toFixed(0)} ms, ${editors.length} editors at once p50 ${(out.serverLoaded as { p50: number }).p50.toFixed(0)} p95 ${(out.serverLoaded as { p95: number }).p95.toFixed(0)} ms`);
   const p95 = (k: string) => (out[k] as { p95: number }).p95.toFixed(0);
   log(`${editors.length} editors at once (${openErrors} could not open): first check p95 ${p95('loadCold')} ms, full check p95 ${p95('loadFull')} ms, after an edit p95 ${p95('loadEdit')} ms; errors ${['loadCold', 'loadFull', 'loadEdit'].map((k) => (out[k] as { errors: number }).errors).join('/')}`);
   await Promise.all(editors.map((w) => w.terminate()));
