@@ -209,6 +209,11 @@ function writeSettings(dataDir, port, { standby = false } = {}) {
     `unix_socket_directories = '${dataDir.replace(/'/g, "''")}'`,
     'unix_socket_permissions = 0700',
     `cluster_name = 'corroborate-${port}'`,
+    // Room for a newsroom's editors (each engine keeps up to 4 connections) and memory for the index's
+    // hot pages: a quarter of this machine's memory, at most 2 GB (PostgreSQL's default is 128 MB).
+    'max_connections = 200',
+    `shared_buffers = '${Math.max(128, Math.min(2048, Math.floor(os.totalmem() / 4 / 2 ** 20)))}MB'`,
+    `effective_cache_size = '${Math.max(512, Math.floor(os.totalmem() / 2 / 2 ** 20))}MB'`,
     ...(standby ? ['hot_standby = on'] : []),
     '',
   ].join('\n'));

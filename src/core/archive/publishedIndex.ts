@@ -14,6 +14,7 @@ import { readArchive } from './archiveCorpus';
 
 const SEP = '\u0001';
 const KIND: Record<string, Entity['kind']> = { p: 'person', l: 'place', o: 'organization' };
+const LETTER: Record<Entity['kind'], string> = { person: 'p', place: 'l', organization: 'o' };
 /** Lock id for publishing (one publisher at a time). */
 const PUBLISH_LOCK = 0x636f7270; // "corp"
 /** Rows per INSERT statement. */
@@ -24,6 +25,8 @@ const u8 = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 /** An Int32Array from bytea (copied: a Buffer from pg need not be aligned). */
 const fromI32 = (b: Buffer) => { const out = new Int32Array(b.length >> 2); for (let k = 0; k < out.length; k++) out[k] = b.readInt32LE(k * 4); return out; };
 const table = (gen: number, name: string) => `archive.ix${gen}_${name}`;
+/** A list stored joined by U+0001 ('' is none). */
+const split = (s: string) => (s ? s.split(SEP) : []);
 const TABLES = ['terms', 'passages', 'sources', 'quotes', 'qwords', 'entities', 'names', 'lookup', 'table_roles', 'role_ends'];
 
 export interface PublishStats { generation: number; articles: number; passages: number; terms: number; entities: number; ms: number; skipped?: boolean }
@@ -99,7 +102,7 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
   const row = (r: Rows, i: number) => r.ids.subarray(r.off[i], r.off[i + 1]);
   await c.query(`
     CREATE TABLE ${table(gen, 'terms')} (term text PRIMARY KEY, df integer NOT NULL, ids bytea NOT NULL, tfs bytea NOT NULL, lens bytea NOT NULL);
-    CREATE TABLE ${table(gen, 'passages')} (idx integer PRIMARY KEY, source integer NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, line integer NOT NULL, len integer NOT NULL, keys text[] NOT NULL, tfs bytea NOT NULL, entities text[] NOT NULL);
+    CREATE TABLE ${table(gen, 'passages')} (idx integer PRIMARY KEY, source integer NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, line integer NOT NULL, len integer NOT NULL, keys text NOT NULL, tfs bytea NOT NULL, entities text NOT NULL, kinds text NOT NULL);
     CREATE INDEX ON ${table(gen, 'passages')} (source);
     CREATE TABLE ${table(gen, 'sources')} (idx integer PRIMARY KEY, article_id bigint NOT NULL, year integer NOT NULL, first integer NOT NULL);
     CREATE TABLE ${table(gen, 'quotes')} (idx integer PRIMARY KEY, passage integer NOT NULL, slot integer NOT NULL, text text NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, speaker text, source integer NOT NULL);
@@ -132,9 +135,11 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
       tfs.push(u8(s.pKeyTf.subarray(s.pKeys.off[p], s.pKeys.off[p + 1])));
       ents.push(Array.from(row(s.pEnt, p), (e) => entityIds[e]).join(SEP));
     }
-    // Keys and entities travel joined (arrays of arrays cannot be unnested); '' is no key at all.
-    await insertRows(c, `INSERT INTO ${table(gen, 'passages')} SELECT a, b, c, d, e, f, CASE WHEN g = '' THEN '{}'::text[] ELSE string_to_array(g, chr(1)) END, h, CASE WHEN i = '' THEN '{}'::text[] ELSE string_to_array(i, chr(1)) END
-      FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::bytea[], $9::text[]) AS t(a, b, c, d, e, f, g, h, i)`, [idx, src, st, en, line, len, keys, tfs, ents]);
+    // Keys and entities are stored joined by U+0001 (read back with one split, much faster than a
+    // text[] parsed by the driver), entities' kinds beside them, one letter each.
+    const kinds = ents.map((e) => (e ? e.split(SEP).map((id) => LETTER[corpus.kindOf(id)!]).join('') : ''));
+    await insertRows(c, `INSERT INTO ${table(gen, 'passages')} SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::bytea[], $9::text[], $10::text[])`,
+      [idx, src, st, en, line, len, keys, tfs, ents, kinds]);
   }
   {
     const firstOf = new Int32Array(articles.length).fill(-1);
@@ -235,8 +240,8 @@ export class PgIndexSource implements IndexSource {
       rows.forEach(postings);
     }));
     if (needs.postings.size) jobs.push(this.q<PostingsRow>(generation, `SELECT term, df, ids, tfs, lens FROM ${table(gen, 'terms')} WHERE term = ANY($1::text[])`, [list(needs.postings)]).then((rows) => rows.forEach(postings)));
-    if (needs.rows.size) jobs.push(this.q<{ idx: number; keys: string[]; tfs: Buffer }>(generation, `SELECT idx, keys, tfs FROM ${table(gen, 'passages')} WHERE idx = ANY($1::int[])`, [list(needs.rows)]).then((rows) => {
-      for (const r of rows) out.rows.push([r.idx, { keys: r.keys, tfs: new Uint8Array(r.tfs) }]);
+    if (needs.rows.size) jobs.push(this.q<{ idx: number; keys: string; tfs: Buffer }>(generation, `SELECT idx, keys, tfs FROM ${table(gen, 'passages')} WHERE idx = ANY($1::int[])`, [list(needs.rows)]).then((rows) => {
+      for (const r of rows) out.rows.push([r.idx, { keys: split(r.keys), tfs: new Uint8Array(r.tfs) }]);
     }));
     if (needs.entities.size) jobs.push(this.q<{ id: string; kind: string; aliases: string[]; roles: string[]; sources: string[]; passages: Buffer }>(generation,
       `SELECT id, kind, aliases, roles, sources, passages FROM ${table(gen, 'entities')} WHERE id = ANY($1::text[])`, [list(needs.entities)]).then((rows) => {
@@ -300,20 +305,17 @@ export class PgIndexSource implements IndexSource {
 
   /** The articles holding these passages, each whole: its text and metadata, its passages and their quotations. */
   private async articles(generation: string, gen: number, passages: number[]): Promise<{ articles: ArticleRows[]; kinds: [string, Entity['kind']][] }> {
-    const P = table(gen, 'passages'), S = table(gen, 'sources'), Q = table(gen, 'quotes'), E = table(gen, 'entities');
+    const P = table(gen, 'passages'), S = table(gen, 'sources'), Q = table(gen, 'quotes');
     // First the articles' numbers (by the passages' keys), then everything of those articles by index.
     const ids = (await this.q<{ source: number }>(generation, `SELECT DISTINCT source FROM ${P} WHERE idx = ANY($1::int[])`, [passages])).map((r) => r.source);
-    const [sources, rows, quotes, kinds] = await Promise.all([
+    const [sources, rows, quotes] = await Promise.all([
       this.q<{ idx: number; first: number; source_id: string; path: string; title: string; outlet: string | null; url: string | null; author: string | null; published: string | null; line_offset: number; body: string }>(generation,
         `SELECT s.idx, s.first, a.source_id, a.path, a.title, a.outlet, a.url, a.author, to_char(a.published, 'YYYY-MM-DD') AS published, a.line_offset, a.body
          FROM ${S} s JOIN archive.articles a ON a.id = s.article_id AND a.year = s.year WHERE s.idx = ANY($1::int[])`, [ids]),
-      this.q<{ idx: number; source: number; start_offset: number; end_offset: number; line: number; len: number; keys: string[]; tfs: Buffer; entities: string[] }>(generation,
-        `SELECT idx, source, start_offset, end_offset, line, len, keys, tfs, entities FROM ${P} WHERE source = ANY($1::int[]) ORDER BY idx`, [ids]),
+      this.q<{ idx: number; source: number; start_offset: number; end_offset: number; line: number; len: number; keys: string; tfs: Buffer; entities: string; kinds: string }>(generation,
+        `SELECT idx, source, start_offset, end_offset, line, len, keys, tfs, entities, kinds FROM ${P} WHERE source = ANY($1::int[]) ORDER BY idx`, [ids]),
       this.q<{ passage: number; slot: number; text: string; start_offset: number; end_offset: number; speaker: string | null }>(generation,
         `SELECT passage, slot, text, start_offset, end_offset, speaker FROM ${Q} WHERE source = ANY($1::int[]) ORDER BY idx`, [ids]),
-      // The kinds of the entities they name (the check reads them next).
-      this.q<{ id: string; kind: string }>(generation,
-        `SELECT e.id, e.kind FROM ${E} e WHERE e.id = ANY(ARRAY(SELECT DISTINCT x FROM ${P} p, unnest(p.entities) AS x WHERE p.source = ANY($1::int[])))`, [ids]),
     ]);
     // An article replaced or removed since this generation was built is no longer there to read:
     // the generation is out of date for it, and the check starts again on the current one.
@@ -326,12 +328,16 @@ export class PgIndexSource implements IndexSource {
       if (l) l[q.slot] = quote; else { const n: Quote[] = []; n[q.slot] = quote; quotesOf.set(q.passage, n); }
     }
     const rowsOf = new Map<number, PassageRow[]>();
+    const kinds: [string, Entity['kind']][] = [];
     for (const r of rows) {
-      const row: PassageRow = { start: r.start_offset, end: r.end_offset, line: r.line, len: r.len, keys: r.keys, tfs: new Uint8Array(r.tfs), entities: r.entities, quotes: quotesOf.get(r.idx) ?? [] };
+      const entities = split(r.entities);
+      // The kinds of the entities they name (the check reads them next).
+      entities.forEach((id, k) => kinds.push([id, KIND[r.kinds[k]]]));
+      const row: PassageRow = { start: r.start_offset, end: r.end_offset, line: r.line, len: r.len, keys: split(r.keys), tfs: new Uint8Array(r.tfs), entities, quotes: quotesOf.get(r.idx) ?? [] };
       const l = rowsOf.get(r.source);
       if (l) l.push(row); else rowsOf.set(r.source, [row]);
     }
-    return { kinds: kinds.map((k) => [k.id, KIND[k.kind]]), articles: sources.map((x) => {
+    return { kinds, articles: sources.map((x) => {
       const source: Source = {
         id: x.source_id, path: x.path, title: x.title, text: x.body, lineOffset: x.line_offset,
         ...(x.outlet ? { outlet: x.outlet } : {}), ...(x.url ? { url: x.url } : {}), ...(x.author ? { author: x.author } : {}), ...(x.published ? { date: x.published } : {}),
