@@ -137,8 +137,17 @@ else (async () => {
     const local = t.v.corpus;
     let same = 0, differ = 0, firstDiff = '';
     for (const text of [draft, ...edits.slice(0, args.runs)]) {
-      const a = JSON.stringify((await checkCurrent(text, reader)).findings), b = JSON.stringify(core.checkDraft(text, local));
-      if (a === b) same++; else { differ++; firstDiff ||= `${a.slice(0, 300)} / ${b.slice(0, 300)}`; }
+      const fa = (await checkCurrent(text, reader)).findings, fb = core.checkDraft(text, local);
+      if (JSON.stringify(fa) === JSON.stringify(fb)) { same++; continue; }
+      differ++;
+      if (!firstDiff) {
+        const i = fa.findIndex((f, k) => JSON.stringify(f) !== JSON.stringify(fb[k]));
+        const a = JSON.stringify(fa[i]) ?? '', b = JSON.stringify(fb[i]) ?? '';
+        let at = 0;
+        while (at < a.length && a[at] === b[at]) at++;
+        firstDiff = `finding ${i} of ${fa.length}/${fb.length}, from character ${at}: archive …${a.slice(Math.max(0, at - 200), at + 300)} / local …${b.slice(Math.max(0, at - 200), at + 300)}`;
+        log(firstDiff);
+      }
     }
     out.sameAsLocal = { drafts: same + differ, same, differ, localIndexSeconds: t.ms / 1000, localPassages: local.passageCount, firstDiff };
     log(`same findings as a local index of the same ${sources.length} articles: ${same}/${same + differ} drafts`);
