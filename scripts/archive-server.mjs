@@ -58,6 +58,12 @@ try {
     if (r.status !== 0) throw new Error(`the import failed (exit ${r.status})`);
     describe(postgresStatus(db.dataDir));
     console.log(`import more with: node dist/cli.js archive import PATH... --archive '${db.importerUrl}'`);
+    console.log(`check a draft against it: node dist/cli.js check --archive '${db.editorUrl}' DRAFT`);
+    // VS Code takes the URL without its password, and the password through its secret storage.
+    const editor = new URL(db.editorUrl);
+    const password = decodeURIComponent(editor.password);
+    editor.password = '';
+    console.log(`in VS Code: set "corroborate.archive.url": "${editor}", then run "Corroborate: Set Archive Password" and enter ${password}`);
     console.log(`stop with: node scripts/archive-server.mjs stop --data ${db.dataDir}`);
   } else if (command === 'stop') {
     console.log(stopPostgres(dataDir) ? `stopped the server in ${dataDir}` : `no server is running in ${dataDir}`);

@@ -6,7 +6,7 @@
 // every case (including Ctrl+C).
 //   node scripts/test-host.mjs [--timeout SECONDS]   (default 300, counted after the one-off install)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, cpSync } from 'node:fs';
+import { mkdtempSync, rmSync, cpSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -49,6 +49,29 @@ cpSync(path.join(root, 'test', 'fixtures', 'workspace'), work, { recursive: true
 onShutdown(() => rmSync(work, { recursive: true, force: true }));
 const profile = freshProfile();
 onShutdown(profile.cleanup);
+
+// A shared archive for archive.test.ts: a private PostgreSQL on loopback holding one article the
+// workspace's own corpus does not have. The extension host finds it in CORROBORATE_TEST_ARCHIVE and
+// the password in PGPASSWORD (as a newsroom may set it); it stops and starts the server itself.
+try {
+  const pg = await import('./lib/pgServer.mjs');
+  pg.ensurePostgres();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-host-'));
+  const db = await pg.startPostgres({ dataDir, keepRunning: true });
+  onShutdown(() => { try { pg.stopPostgres(dataDir); } catch { /* already stopped */ } rmSync(dataDir, { recursive: true, force: true }); });
+  const articles = mkdtempSync(path.join(os.tmpdir(), 'corroborate-archive-articles-'));
+  onShutdown(() => rmSync(articles, { recursive: true, force: true }));
+  writeFileSync(path.join(articles, 'harbour.md'), '---\ntitle: Port Ellis approves a ferry terminal\noutlet: Harbour Gazette\n---\nThe harbour authority approved a new ferry terminal in Port Ellis on Tuesday, at a cost of 48 million euros.\n');
+  execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'archive', 'import', articles, '--archive', db.importerUrl], { cwd: root, stdio: 'inherit' });
+  const editor = new URL(db.editorUrl);
+  process.env.PGPASSWORD = decodeURIComponent(editor.password);
+  editor.password = '';
+  process.env.CORROBORATE_TEST_ARCHIVE = JSON.stringify({ url: editor.toString(), dataDir, script: path.join(root, 'scripts', 'archive-server.mjs') });
+  console.log(`[test-host] archive on ${editor.host} with one article`);
+} catch (e) {
+  if (e.code !== 'NEEDS_ROOT') throw e;
+  console.log(`[test-host] no archive for archive.test.ts: ${e.message}`);
+}
 
 let exitCode = 1;
 try {

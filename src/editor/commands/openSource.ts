@@ -21,13 +21,18 @@ export async function openSource(engine: EngineService, file?: unknown, line?: u
     at = pick.s.lineOffset + 1;
   }
   try {
-    const doc = /\.html?$/i.test(target) ? await articleDocument(engine, target) : await vscode.workspace.openTextDocument(vscode.Uri.file(target));
+    // A saved page, or an archive's article whose file is on the importer's machine, not this one:
+    // the text the corpus holds.
+    const elsewhere = !/\.html?$/i.test(target) && !(await exists(target)) && engine.archive !== undefined;
+    const doc = /\.html?$/i.test(target) || elsewhere ? await articleDocument(engine, target) : await vscode.workspace.openTextDocument(vscode.Uri.file(target));
     const pos = new vscode.Position(Math.min(at - 1, doc.lineCount - 1), 0);
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, doc.lineAt(pos.line).range.end), preview: true, viewColumn: vscode.ViewColumn.Beside });
   } catch (e) {
     void vscode.window.showErrorMessage(`Corroborate: cannot open ${target}: ${(e as Error).message}`);
   }
 }
+
+const exists = (file: string) => vscode.workspace.fs.stat(vscode.Uri.file(file)).then(() => true, () => false);
 
 export const ARTICLE_SCHEME = 'corroborate-article';
 const articles = new Map<string, string>();

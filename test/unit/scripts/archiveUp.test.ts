@@ -31,5 +31,21 @@ describe('archive-server up: one command to a filled local archive', function ()
       assert.equal(titles.length, 5);
       assert.ok(titles.some((t) => /Ferry fares to rise/.test(t)), titles.join(' | '));
     } finally { await c.end(); }
+    // What it says to do next works: the CLI checks a draft against it, and the extension's
+    // connection takes the URL without its password and the password apart (as from secret storage).
+    assert.match(r.stdout, /index: published generation \d+ \(5 articles/);
+    const vscode = /in VS Code: set "corroborate\.archive\.url": "([^"]+)", then run "Corroborate: Set Archive Password" and enter (\S+)/.exec(r.stdout);
+    assert.ok(vscode, r.stdout);
+    assert.doesNotMatch(vscode[1], /:[^/@]*@/, 'no password in the URL for settings.json');
+    const draft = 'test/fixtures/workspace/drafts/summit.md';
+    const checked = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', '--archive', url, draft], { encoding: 'utf8', cwd: ROOT });
+    assert.doesNotMatch(checked.stderr, /archive unavailable/, checked.stderr);
+    assert.ok(JSON.parse(checked.stdout).files[0].findings.some((f: { evidence: { source: string }[] }) => f.evidence.some((e) => e.source === 'budget.md')), checked.stdout.slice(0, 400));
+    const { ArchiveConnection } = await import('../../../src/core/archive/archiveConnection');
+    const conn = new ArchiveConnection(vscode[1], { password: vscode[2] });
+    try {
+      assert.equal((await conn.open()).state, 'connected', conn.status.message);
+      assert.equal(conn.status.articles, 5);
+    } finally { await conn.close(); }
   });
 });
