@@ -16,13 +16,21 @@ export interface ArchiveOptions {
 
 export function openArchive(url: string, opts: ArchiveOptions = {}): Pool {
   return new Pool({
-    connectionString: url,
+    // pg lets the connection string's fields override the others: a password given apart goes into it.
+    connectionString: opts.password ? withPassword(url, opts.password) : url,
     max: 4,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
     statement_timeout: opts.statementTimeoutMs ?? 30_000,
     application_name: 'corroborate',
-    ...(opts.password ? { password: opts.password } : {}),
   });
+}
+
+function withPassword(url: string, password: string): string {
+  try {
+    const u = new URL(url);
+    u.password = password; // URL encodes it
+    return u.toString();
+  } catch { return url; }
 }
 
 /** The archive's schema version (0: none yet). */

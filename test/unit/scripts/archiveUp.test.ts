@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { ROOT } from '../core/helpers';
+import { ArchiveConnection } from '../../../src/core/archive/archiveConnection';
 
 describe('archive-server up: one command to a filled local archive', function () {
   this.timeout(300_000);
@@ -41,7 +42,6 @@ describe('archive-server up: one command to a filled local archive', function ()
     const checked = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', '--archive', url, draft], { encoding: 'utf8', cwd: ROOT });
     assert.doesNotMatch(checked.stderr, /archive unavailable/, checked.stderr);
     assert.ok(JSON.parse(checked.stdout).files[0].findings.some((f: { evidence: { source: string }[] }) => f.evidence.some((e) => e.source === 'budget.md')), checked.stdout.slice(0, 400));
-    const { ArchiveConnection } = await import('../../../src/core/archive/archiveConnection');
     const conn = new ArchiveConnection(vscode[1], { password: vscode[2] });
     try {
       assert.equal((await conn.open()).state, 'connected', conn.status.message);
