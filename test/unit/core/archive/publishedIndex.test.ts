@@ -75,6 +75,36 @@ describe('the archive\'s published index (PostgreSQL)', function () {
     }
   });
 
+  it('editors read the published index from a streaming replica, with the same findings as from the primary', async function () {
+    const pg = await import(path.join(ROOT, 'scripts', 'lib', 'pgServer.mjs')) as { startPostgres(o: { dataDir: string; replicaOf: { port: number; dataDir: string } }): Promise<Cluster & { port: number }> };
+    const primary = server as Cluster & { port: number };
+    const replica = await pg.startPostgres({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-replica-')), replicaOf: { port: primary.port, dataDir: primary.dataDir } });
+    const fromPrimary = openArchive(server.editorUrl), fromReplica = openArchive(replica.editorUrl);
+    const importer = openArchive(server.importerUrl);
+    try {
+      await importArchive(importer, [SEEDS], { baseDir: ROOT, mode: 'full' });
+      await publishIndex(importer);
+      const draft = await fs.readFile(path.join(ROOT, 'test', 'eval', 'set', 'e2-numbers.md'), 'utf8');
+      const want = await checkWithIndex(draft, new PgIndexSource(fromPrimary), await openIndex(new PgIndexSource(fromPrimary)));
+      // The replica has what the primary published (streaming replication: within a few seconds).
+      const deadline = Date.now() + 20_000;
+      let head;
+      while (!(head = await new PgIndexSource(fromReplica).head().catch(() => undefined)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      assert.ok(head, 'the generation reached the replica');
+      const source = new PgIndexSource(fromReplica);
+      const got = await checkWithIndex(draft, source, await openIndex(source));
+      assert.ok(got.findings.length > 5);
+      assert.equal(JSON.stringify(got.findings), JSON.stringify(want.findings));
+      // And it is read-only: an import there fails.
+      const onReplica = openArchive(replica.importerUrl);
+      try { await assert.rejects(importArchive(onReplica, [path.join(ROOT, 'test', 'fixtures', 'workspace', 'corpus')], { baseDir: ROOT, mode: 'full' }), /read-only/); } finally { await onReplica.end(); }
+    } finally {
+      await fromPrimary.end(); await fromReplica.end(); await importer.end();
+      replica.stop();
+      rmSync(replica.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
+  });
+
   it('publishes a new generation only when the archive changed; a check on a replaced generation starts again on the current one; older ones are dropped', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'archive-gen-'));
     const importer = openArchive(server.importerUrl);
