@@ -286,28 +286,37 @@ export class PartialCorpus extends Corpus {
   }
 
   /**
+   * What the cache holds for a search's keys: those the index has (with their frequencies and, where
+   * fetched, postings; a key not yet asked about is recorded in `need`), and every id in those
+   * postings numbered densely in the index's order (so ties rank as in the whole index).
+   */
+  private held<L>(keys: string[], df: Map<string, number>, postings: Map<string, L>, need: Set<string>, idsOf: (l: L) => Int32Array) {
+    const vocab = new Map<string, number>();
+    const dfs: number[] = [];
+    const lists: (L | undefined)[] = [];
+    for (const k of new Set(keys)) {
+      const n = df.get(k);
+      if (n === undefined) { this.lack(need, k); continue; }
+      if (n === 0) continue;
+      vocab.set(k, dfs.length);
+      dfs.push(n);
+      lists.push(postings.get(k));
+    }
+    const seen = new Set<number>();
+    for (const l of lists) if (l) for (const id of idsOf(l)) seen.add(id);
+    const ids = Int32Array.from(seen).sort();
+    const local = new Map<number, number>();
+    ids.forEach((id, k) => local.set(id, k));
+    return { vocab, dfs, lists, ids, local };
+  }
+
+  /**
    * The columns bm25Search reads, over what the cache holds for these keys: passages numbered
    * densely in the index's order (ties rank the same), N and frequencies the whole index's.
    */
   private searchColumns(queryKeys: string[]): { cols: SearchColumns; ids: Int32Array } {
     const c = this.cache;
-    const vocab = new Map<string, number>();
-    const dfs: number[] = [];
-    const lists: (Postings | undefined)[] = [];
-    for (const q of new Set(queryKeys)) {
-      const df = c.df.get(q);
-      if (df === undefined) { this.lack(this.needs.terms, q); continue; }
-      if (df === 0) continue;
-      vocab.set(q, dfs.length);
-      dfs.push(df);
-      lists.push(c.postings.get(q));
-    }
-    // Dense ids for every passage in the postings held, in the index's order.
-    const seen = new Set<number>();
-    for (const l of lists) if (l) for (const p of l.ids) seen.add(p);
-    const ids = Int32Array.from(seen).sort();
-    const local = new Map<number, number>();
-    ids.forEach((p, k) => local.set(p, k));
+    const { vocab, dfs, lists, ids, local } = this.held(queryKeys, c.df, c.postings, this.needs.terms, (l) => l.ids);
     const len = new Int32Array(ids.length);
     const postLists = lists.map((l) => {
       if (!l) return { ids: [] as number[], tfs: [] as number[] };
@@ -350,22 +359,7 @@ export class PartialCorpus extends Corpus {
     let hits = c.quoteSearches.get(key);
     if (!hits) {
       const before = this.lacked;
-      const vocab = new Map<string, number>();
-      const dfs: number[] = [];
-      const lists: (Int32Array | undefined)[] = [];
-      for (const w of new Set(words)) {
-        const df = c.quoteDf.get(w);
-        if (df === undefined) { this.lack(this.needs.quoteWords, w); continue; }
-        if (df === 0) continue;
-        vocab.set(w, dfs.length);
-        dfs.push(df);
-        lists.push(c.quotePostings.get(w));
-      }
-      const seen = new Set<number>();
-      for (const l of lists) if (l) for (const q of l) seen.add(q);
-      const ids = Int32Array.from(seen).sort();
-      const local = new Map<number, number>();
-      ids.forEach((q, k) => local.set(q, k));
+      const { vocab, dfs, lists, ids, local } = this.held(words, c.quoteDf, c.quotePostings, this.needs.quoteWords, (l) => l);
       const post = rowsOf(lists.map((l) => (l ? Array.from(l, (q) => local.get(q)!) : [])));
       const names = [...vocab.keys()];
       const cols: SearchColumns = {

@@ -104,7 +104,9 @@ describe('the archive connection under faults (PostgreSQL)', function () {
       assert.ok(!local.findings.some((f) => f.evidence.some((e) => e.path.endsWith('budget.md'))));
       await until('the unavailable event', () => events.some((e) => e.type === 'archive' && e.status.state === 'unavailable'));
       server = await pg.startPostgres({ dataDir: server.dataDir, port: server.port });
-      await until('the reconnected event', () => events.some((e) => e.type === 'archive' && e.status.state === 'connected'));
+      // Connected again: an event after the one that said it was unavailable.
+      const down = events.findIndex((e) => e.type === 'archive' && e.status.state === 'unavailable');
+      await until('the reconnected event', () => events.slice(down + 1).some((e) => e.type === 'archive' && e.status.state === 'connected'));
       assert.equal((await client.check(DRAFT + '\n\n')).via, 'archive');
     } finally { await client.dispose(); }
   });

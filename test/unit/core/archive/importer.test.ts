@@ -6,23 +6,14 @@ import * as os from 'node:os';
 import * as v8 from 'node:v8';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import { ROOT } from '../helpers';
+import { ROOT, startTestPostgres, removeTestCluster, type TestCluster } from '../helpers';
 import { openArchive } from '../../../../src/core/archive/archiveDb';
 import { importArchive } from '../../../../src/core/archive/importer';
 import { SCHEMA_VERSION } from '../../../../src/core/archive/migrations';
 
-interface Cluster { importerUrl: string; editorUrl: string; dataDir: string; stop(): void }
-/** A private server in a temporary folder (scripts/lib/pgServer.mjs installs PostgreSQL the first time, as root). */
-async function startPostgres(ctx: Mocha.Context): Promise<Cluster> {
-  const pg = await import(path.join(ROOT, 'scripts', 'lib', 'pgServer.mjs')) as { ensurePostgres(): unknown; startPostgres(o: { dataDir: string }): Promise<Cluster> };
-  try { pg.ensurePostgres(); } catch (e) {
-    if ((e as { code?: string }).code !== 'NEEDS_ROOT') throw e;
-    console.warn(`      skipped: ${(e as Error).message}`);
-    ctx.skip();
-  }
-  return pg.startPostgres({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-test-')) });
-}
-const removeCluster = (c: Cluster | undefined) => { if (!c) return; c.stop(); rmSync(c.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); };
+type Cluster = TestCluster;
+const startPostgres = (ctx: Mocha.Context) => startTestPostgres(ctx);
+const removeCluster = removeTestCluster;
 
 /** A folder of `n` small articles, each with its own names and figures, some dated. */
 function articles(n: number): string {

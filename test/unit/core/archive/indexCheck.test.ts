@@ -1,30 +1,15 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { ROOT, SEEDS } from '../helpers';
+import { ROOT, SEEDS, evalDrafts, firstDifference as firstDiff } from '../helpers';
 import { loadSources, buildCorpus, checkDraft, type Corpus, type Finding } from '../../../../src/core';
 import { SnapshotIndexSource, PartialCorpus, emptyNeeds } from '../../../../src/core/corpus/partialCorpus';
 import { checkWithIndex, openIndex, MAX_RUNS } from '../../../../src/core/archive/indexCheck';
 
-/** Every draft of the labelled sets and the Brown press drafts: what the engine is judged on. */
-async function drafts(): Promise<{ name: string; text: string }[]> {
-  const out: { name: string; text: string }[] = [];
-  for (const set of ['set', 'holdout', 'blind', 'blind2', 'blind3', 'brown']) {
-    const dir = path.join(ROOT, 'test', 'eval', set);
-    for (const f of (await fs.readdir(dir)).sort()) if (f.endsWith('.md') && f !== 'README.md') out.push({ name: `${set}/${f}`, text: await fs.readFile(path.join(dir, f), 'utf8') });
-  }
-  return out;
-}
+const drafts = evalDrafts;
 
 const comparable = (fs: Finding[]) => JSON.stringify(fs);
-/** The first finding that differs, short enough to read in a failure. */
-function firstDifference(got: Finding[], want: Finding[]): string {
-  for (let i = 0; i < Math.max(got.length, want.length); i++) {
-    const a = JSON.stringify(got[i]), b = JSON.stringify(want[i]);
-    if (a !== b) return `finding ${i}:\n  piece by piece: ${a?.slice(0, 1500)}\n  whole corpus:   ${b?.slice(0, 1500)}`;
-  }
-  return 'none';
-}
+const firstDifference = (got: Finding[], want: Finding[]) => firstDiff(got, want, ['piece by piece', 'whole corpus']);
 const same = (got: Finding[], want: Finding[], what: string) => assert.ok(comparable(got) === comparable(want), `${what}: ${firstDifference(got, want)}`);
 
 describe('checking piece by piece against an index held elsewhere (the archive\'s way)', function () {

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, SEEDS } from '../helpers';
+import { ROOT, SEEDS, evalDrafts, firstDifference as firstDiff, startTestPostgres, removeTestCluster, type TestCluster } from '../helpers';
 import { loadSources, buildCorpus, checkDraft, type Finding } from '../../../../src/core';
 import { openArchive } from '../../../../src/core/archive/archiveDb';
 import { importArchive } from '../../../../src/core/archive/importer';
@@ -11,38 +11,15 @@ import { publishIndex, PgIndexSource } from '../../../../src/core/archive/publis
 import { checkWithIndex, checkCurrent, openIndex } from '../../../../src/core/archive/indexCheck';
 import { StaleGenerationError, emptyNeeds } from '../../../../src/core/corpus/partialCorpus';
 
-interface Cluster { importerUrl: string; editorUrl: string; dataDir: string; stop(): void }
-async function startPostgres(ctx: Mocha.Context): Promise<Cluster> {
-  const pg = await import(path.join(ROOT, 'scripts', 'lib', 'pgServer.mjs')) as { ensurePostgres(): unknown; startPostgres(o: { dataDir: string }): Promise<Cluster> };
-  try { pg.ensurePostgres(); } catch (e) {
-    if ((e as { code?: string }).code !== 'NEEDS_ROOT') throw e;
-    console.warn(`      skipped: ${(e as Error).message}`);
-    ctx.skip();
-  }
-  return pg.startPostgres({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-test-')) });
-}
-
-async function drafts(): Promise<{ name: string; text: string }[]> {
-  const out: { name: string; text: string }[] = [];
-  for (const set of ['set', 'holdout', 'blind', 'blind2', 'blind3', 'brown']) {
-    const dir = path.join(ROOT, 'test', 'eval', set);
-    for (const f of (await fs.readdir(dir)).sort()) if (f.endsWith('.md') && f !== 'README.md') out.push({ name: `${set}/${f}`, text: await fs.readFile(path.join(dir, f), 'utf8') });
-  }
-  return out;
-}
-function firstDifference(got: Finding[], want: Finding[]): string {
-  for (let i = 0; i < Math.max(got.length, want.length); i++) {
-    const a = JSON.stringify(got[i]), b = JSON.stringify(want[i]);
-    if (a !== b) return `finding ${i}:\n  archive: ${a?.slice(0, 1500)}\n  local:   ${b?.slice(0, 1500)}`;
-  }
-  return 'none';
-}
+type Cluster = TestCluster;
+const drafts = evalDrafts;
+const firstDifference = (got: Finding[], want: Finding[]) => firstDiff(got, want, ['archive', 'local']);
 
 describe('the archive\'s published index (PostgreSQL)', function () {
   this.timeout(300_000);
   let server: Cluster;
-  before(async function () { this.timeout(300_000); server = await startPostgres(this); });
-  after(() => { if (server) { server.stop(); rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } });
+  before(async function () { this.timeout(300_000); server = await startTestPostgres(this); });
+  after(() => removeTestCluster(server));
 
   it('gives every draft, read by the editor\'s role piece by piece, the findings of a local corpus of the same articles', async () => {
     const brown = path.join(ROOT, 'test', 'eval', 'brown');
