@@ -1,7 +1,6 @@
 // Reading the archive's articles with the analyses the importer stored, so a corpus is built from
-// them without analysing anything again. First step of checking against the archive: the whole
-// archive is read (the same findings as the local index, by construction); fetching only the
-// candidates a draft needs comes next.
+// them without analysing anything again: what publishing the index starts from (publishedIndex.ts).
+// Editors never read the whole archive; they read the published index piece by piece.
 import * as v8 from 'node:v8';
 import type { Pool } from 'pg';
 import type { Source } from '../types';
