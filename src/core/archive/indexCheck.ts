@@ -14,7 +14,11 @@ export const MAX_RUNS = 12;
  * Checks a draft against an index read through `source`, fetching what each run lacks, until a run
  * lacks nothing (see the file comment). `cache` (from openIndex) is kept across checks and grows.
  */
+/** Bytes of fetched pieces an editor keeps between checks (the cache is emptied past it, between checks). */
+export const CACHE_LIMIT = 96 * 2 ** 20;
+
 export async function checkWithIndex(draft: string, source: IndexSource, cache: IndexCache, opts: CheckOptions = {}): Promise<IndexCheck> {
+  cache.trim(CACHE_LIMIT);
   let fetches = 0, fetchMs = 0;
   for (let run = 1; ; run++) {
     const view = new PartialCorpus(cache);

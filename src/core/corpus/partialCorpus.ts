@@ -125,7 +125,29 @@ export class IndexCache {
   constructor(readonly head: IndexHead) {}
 
   /** Adds what was fetched for `needs`; what was asked and not answered is absent from the index. */
+  /** Roughly how many bytes the fetched pieces take (postings, articles' texts and rows, names). */
+  weight = 0;
+
+  /**
+   * Empties the cache when it has grown past `limit` bytes (an editor's session reads ever more of
+   * the archive); only between checks, never during one. What the next check needs is fetched again.
+   */
+  trim(limit: number): boolean {
+    if (this.weight <= limit) return false;
+    for (const m of [this.lookup, this.aliases, this.roles, this.roleEnds, this.tableRoles, this.kinds, this.df, this.postings, this.passages, this.articleById,
+      this.forward, this.entities, this.quoteDf, this.quotePostings, this.quotes, this.searches, this.quoteSearches, this.sentences] as Map<unknown, unknown>[]) m.clear();
+    this.articles.length = 0;
+    this.weight = 0;
+    return true;
+  }
+
   add(f: Fetched, needs?: Needs): void {
+    // Weights: postings 9 bytes an entry, text 2 a character, a row's keys ~16 bytes each, ~100 a name.
+    for (const [, p] of f.postings) this.weight += p.ids.length * 9;
+    for (const [, ids] of f.quotePostings) this.weight += ids.length * 4;
+    for (const a of f.articles) { this.weight += a.source.text.length * 2; for (const r of a.rows) this.weight += 64 + r.keys.length * 16; }
+    for (const [, r] of f.rows) this.weight += 32 + r.keys.length * 16;
+    this.weight += 100 * ((f.lookup?.length ?? 0) + (f.aliases?.length ?? 0) + (f.kinds?.length ?? 0) + f.terms.length + f.entities.length + f.quotes.length);
     for (const [w, list] of f.lookup ?? []) {
       this.lookup.set(w, list.map(([words, id]) => ({ words: words.split(' '), id })));
       for (const [, id, kind] of list) this.kinds.set(id, kind);

@@ -60,6 +60,14 @@ describe('checking piece by piece against an index held elsewhere (the archive\'
     assert.equal(again.fetches, 0);
     assert.equal(again.runs, 1);
     same(again.findings, first.findings, 'again');
+    // A cache grown past its limit is emptied between checks: the next check fetches again, and finds the same.
+    assert.ok(cache.weight > 0);
+    assert.equal(cache.trim(cache.weight + 1), false, 'under the limit it stays');
+    assert.equal(cache.trim(0), true);
+    assert.equal(cache.weight, 0);
+    const refetched = await checkWithIndex(d.text, source, cache);
+    assert.ok(refetched.fetches > 0);
+    same(refetched.findings, first.findings, 'after emptying the cache');
   });
 
   it('ranks alike where a big index gathers candidates from its rarer keys only', async () => {
