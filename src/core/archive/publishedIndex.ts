@@ -89,9 +89,26 @@ async function dropGeneration(c: PoolClient, gen: number): Promise<void> {
   await c.query('DELETE FROM archive.generations WHERE id = $1', [gen]);
 }
 
+/** Bytes of values per INSERT statement: the driver sends each array parameter as one string (at most 512 MB in V8, doubled for bytea). */
+const BATCH_BYTES = 32 * 2 ** 20;
+const sizeOf = (v: unknown) => (typeof v === 'string' ? v.length : Buffer.isBuffer(v) ? v.length * 2 : 8);
+
+/** Row ranges [start, end) of at most `maxRows` rows and about `maxBytes` of values each (a row bigger than that alone). */
+export function rowBatches(columns: unknown[][], maxRows = BATCH, maxBytes = BATCH_BYTES): [number, number][] {
+  const n = columns[0]?.length ?? 0;
+  const out: [number, number][] = [];
+  for (let k = 0; k < n;) {
+    let end = k, bytes = 0;
+    while (end < n && end - k < maxRows && (end === k || bytes < maxBytes)) { for (const col of columns) bytes += sizeOf(col[end]); end++; }
+    out.push([k, end]);
+    k = end;
+  }
+  return out;
+}
+
+/** Inserts rows given as columns, in statements of at most BATCH rows and about BATCH_BYTES. */
 async function insertRows(c: PoolClient, sql: string, columns: unknown[][]): Promise<void> {
-  const n = columns[0].length;
-  for (let k = 0; k < n; k += BATCH) await c.query(sql, columns.map((col) => col.slice(k, k + BATCH)));
+  for (const [k, end] of rowBatches(columns)) await c.query(sql, columns.map((col) => col.slice(k, end)));
 }
 
 /** Writes the tables of generation `gen` from a built corpus (`articles[i]`: the archive row of source i). */

@@ -7,13 +7,25 @@ import { ROOT, SEEDS, evalDrafts, firstDifference as firstDiff, startTestPostgre
 import { loadSources, buildCorpus, checkDraft, type Finding } from '../../../../src/core';
 import { openArchive } from '../../../../src/core/archive/archiveDb';
 import { importArchive } from '../../../../src/core/archive/importer';
-import { publishIndex, PgIndexSource } from '../../../../src/core/archive/publishedIndex';
+import { publishIndex, PgIndexSource, rowBatches } from '../../../../src/core/archive/publishedIndex';
 import { checkWithIndex, checkCurrent, openIndex } from '../../../../src/core/archive/indexCheck';
 import { StaleGenerationError, emptyNeeds } from '../../../../src/core/corpus/partialCorpus';
 
 type Cluster = TestCluster;
 const drafts = evalDrafts;
 const firstDifference = (got: Finding[], want: Finding[]) => firstDiff(got, want, ['archive', 'local']);
+
+describe('writing the published index', () => {
+  it('cuts inserts by bytes as well as rows: a common word\'s postings never make one parameter too long for a string', () => {
+    const big = Buffer.alloc(20 * 2 ** 20), small = Buffer.alloc(10);
+    // Three words whose postings are 20 MB each among small ones: no statement carries two of them.
+    const ids = [small, big, small, big, big, small];
+    const batches = rowBatches([ids.map((_, i) => `w${i}`), ids], 5000, 32 * 2 ** 20);
+    assert.deepEqual(batches, [[0, 2], [2, 4], [4, 5], [5, 6]]);
+    assert.deepEqual(rowBatches([Array.from({ length: 12 }, (_, i) => i)], 5, 1e9), [[0, 5], [5, 10], [10, 12]]);
+    assert.deepEqual(rowBatches([[]]), []);
+  });
+});
 
 describe('the archive\'s published index (PostgreSQL)', function () {
   this.timeout(300_000);
