@@ -10,8 +10,10 @@ import { ArchiveConnection } from '../../../src/core/archive/archiveConnection';
 
 describe('archive-server up: one command to a filled local archive', function () {
   this.timeout(300_000);
-  const data = mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-up-'));
+  // Made when the suite runs (not when mocha loads the file: a filtered run would leave it behind).
+  let data: string;
   const script = path.join(ROOT, 'scripts', 'archive-server.mjs');
+  before(() => { data = mkdtempSync(path.join(os.tmpdir(), 'corroborate-pg-up-')); });
   after(() => {
     spawnSync(process.execPath, [script, 'stop', '--data', data], { encoding: 'utf8' });
     rmSync(data, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
