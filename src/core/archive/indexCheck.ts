@@ -19,6 +19,7 @@ export const CACHE_LIMIT = 96 * 2 ** 20;
 
 export async function checkWithIndex(draft: string, source: IndexSource, cache: IndexCache, opts: CheckOptions = {}): Promise<IndexCheck> {
   cache.trim(CACHE_LIMIT);
+  const before = cache.weight;
   let fetches = 0, fetchMs = 0;
   for (let run = 1; ; run++) {
     const view = new PartialCorpus(cache);
@@ -32,6 +33,7 @@ export async function checkWithIndex(draft: string, source: IndexSource, cache: 
       if (failure) throw failure;
       if (cache.sentences.size > 20_000) cache.sentences.clear();
       for (const [k, v] of fresh) cache.sentences.set(k, v);
+      cache.largestCheck = Math.max(cache.largestCheck, cache.weight - before);
       return { findings: findings!, runs: run, fetches, fetchMs };
     }
     if (run >= MAX_RUNS) {

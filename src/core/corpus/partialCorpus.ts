@@ -127,13 +127,17 @@ export class IndexCache {
   /** Adds what was fetched for `needs`; what was asked and not answered is absent from the index. */
   /** Roughly how many bytes the fetched pieces take (postings, articles' texts and rows, names). */
   weight = 0;
+  /** The most one check has added to `weight` (see trim). */
+  largestCheck = 0;
 
   /**
    * Empties the cache when it has grown past `limit` bytes (an editor's session reads ever more of
    * the archive); only between checks, never during one. What the next check needs is fetched again.
    */
   trim(limit: number): boolean {
-    if (this.weight <= limit) return false;
+    // Never below what one check has needed (twice that): a draft that needs more than the limit
+    // would otherwise fetch everything again at every check.
+    if (this.weight <= Math.max(limit, 2 * this.largestCheck)) return false;
     for (const m of [this.lookup, this.aliases, this.roles, this.roleEnds, this.tableRoles, this.kinds, this.df, this.postings, this.passages, this.articleById,
       this.forward, this.entities, this.quoteDf, this.quotePostings, this.quotes, this.searches, this.quoteSearches, this.sentences] as Map<unknown, unknown>[]) m.clear();
     this.articles.length = 0;

@@ -61,8 +61,10 @@ describe('checking piece by piece against an index held elsewhere (the archive\'
     assert.equal(again.runs, 1);
     same(again.findings, first.findings, 'again');
     // A cache grown past its limit is emptied between checks: the next check fetches again, and finds the same.
-    assert.ok(cache.weight > 0);
+    assert.ok(cache.weight > 0 && cache.largestCheck === cache.weight, 'one check filled it');
     assert.equal(cache.trim(cache.weight + 1), false, 'under the limit it stays');
+    assert.equal(cache.trim(0), false, 'never below twice what one check needs (a big draft would fetch everything at every check)');
+    cache.largestCheck = 0;
     assert.equal(cache.trim(0), true);
     assert.equal(cache.weight, 0);
     const refetched = await checkWithIndex(d.text, source, cache);
