@@ -7,7 +7,7 @@
 // flight, older ones are dropped.
 import type { Pool, PoolClient } from 'pg';
 import type { Entity, Quote, Source } from '../types';
-import { buildCorpus, type Corpus, type Rows } from '../corpus/corpus';
+import { buildCorpus, championsOf, CHAMPIONS, QUOTE_WALK, type Corpus, type Rows } from '../corpus/corpus';
 import { StaleGenerationError, type ArticleRows, type Fetched, type IndexHead, type IndexSource, type Needs, type PassageRow } from '../corpus/partialCorpus';
 import { tableOf, roleWordsOf, type NameCandidate } from '../analysis/names';
 import { readArchive } from './archiveCorpus';
@@ -39,22 +39,28 @@ async function current(c: Pool | PoolClient): Promise<{ id: number; articles: nu
   return r.rows[0];
 }
 
-/** What a generation was built from: every article's content hash, in order (a new one only when it changed). */
-async function archiveDigest(c: Pool | PoolClient): Promise<string> {
+/**
+ * The layout of the published tables: a generation published in another layout is published again
+ * on the next import, even when no article changed. 2: terms hold champion lists (CHAMPIONS).
+ */
+const layout = (champions: number) => `2/${champions}`;
+
+/** What a generation was built from: every article's content hash, in order (a new one only when it changed), and the layout. */
+async function archiveDigest(c: Pool | PoolClient, champions: number): Promise<string> {
   const r = await c.query(`SELECT md5(coalesce(string_agg(content_hash || ':' || source_id, ',' ORDER BY path, source_id), '')) AS d FROM archive.articles`);
-  return r.rows[0].d;
+  return `${layout(champions)}:${r.rows[0].d}`;
 }
 
 /**
  * Builds the whole archive's index and publishes it as a new generation (nothing is done when the
  * archive has not changed since the current one). Runs with the importer's role.
  */
-export async function publishIndex(pool: Pool, onProgress?: (what: string) => void): Promise<PublishStats> {
+export async function publishIndex(pool: Pool, onProgress?: (what: string) => void, /** @internal tests lower it */ champions = CHAMPIONS): Promise<PublishStats> {
   const t0 = Date.now();
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PUBLISH_LOCK]);
-    const digest = await archiveDigest(client);
+    const digest = await archiveDigest(client, champions);
     const now = await current(client);
     if (now && now.digest === digest) return { generation: now.id, articles: now.articles, passages: now.passages, terms: 0, entities: 0, ms: Date.now() - t0, skipped: true };
     onProgress?.('reading the archive');
@@ -65,7 +71,7 @@ export async function publishIndex(pool: Pool, onProgress?: (what: string) => vo
     const articleOf = new Map(ids.rows.map((r) => [`${r.path}\0${r.source_id}`, r]));
     const gen = Number((await client.query(`SELECT nextval('archive.generation_ids') AS n`)).rows[0].n);
     onProgress?.(`writing generation ${gen}`);
-    const stats = await writeGeneration(client, gen, corpus, archive.sources.map((s) => articleOf.get(`${s.path}\0${s.id}`)!));
+    const stats = await writeGeneration(client, gen, corpus, archive.sources.map((s) => articleOf.get(`${s.path}\0${s.id}`)!), champions);
     const s = corpus.toSnapshot();
     let sum = 0;
     for (let i = 0; i < s.pLen.length; i++) sum += s.pLen[i];
@@ -112,7 +118,7 @@ async function insertRows(c: PoolClient, sql: string, columns: unknown[][]): Pro
 }
 
 /** Writes the tables of generation `gen` from a built corpus (`articles[i]`: the archive row of source i). */
-async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, articles: { id: string; year: number }[]): Promise<{ terms: number; entities: number; roleWords: number; tableRoles: number }> {
+async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, articles: { id: string; year: number }[], champions: number): Promise<{ terms: number; entities: number; roleWords: number; tableRoles: number }> {
   const s = corpus.toSnapshot();
   const terms = s.terms ? s.terms.split(SEP) : [];
   const entityIds = s.entities.ids ? s.entities.ids.split(SEP) : [];
@@ -133,13 +139,17 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
     CREATE TABLE ${table(gen, 'role_ends')} (ending text NOT NULL, ord integer NOT NULL);
     CREATE INDEX ON ${table(gen, 'role_ends')} (ending, ord);
   `);
-  // Terms with their postings (passage ids, frequencies, and each passage's length: all BM25 reads).
+  // Terms with their postings (passage ids, frequencies, and each passage's length: all BM25 reads);
+  // a term in more than `champions` passages with its champion list only (all search ever walks).
   {
+    let sum = 0;
+    for (let i = 0; i < s.pLen.length; i++) sum += s.pLen[i];
+    const avgLen = sum / Math.max(1, s.pLen.length) || 1;
     const t: string[] = [], df: number[] = [], pIds: Buffer[] = [], pTf: Buffer[] = [], pLens: Buffer[] = [];
     terms.forEach((term, i) => {
       const list = row(s.post, i);
-      t.push(term); df.push(list.length); pIds.push(i32(list)); pTf.push(u8(s.postTf.subarray(s.post.off[i], s.post.off[i + 1])));
-      pLens.push(i32(Array.from(list, (p) => s.pLen[p])));
+      const ch = championsOf(list, s.postTf.subarray(s.post.off[i], s.post.off[i + 1]), Int32Array.from(list, (p) => s.pLen[p]), avgLen, champions);
+      t.push(term); df.push(list.length); pIds.push(i32(ch.ids)); pTf.push(u8(ch.tfs)); pLens.push(i32(ch.lens));
     });
     await insertRows(c, `INSERT INTO ${table(gen, 'terms')} SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[], $4::bytea[], $5::bytea[])`, [t, df, pIds, pTf, pLens]);
   }
@@ -266,15 +276,17 @@ export class PgIndexSource implements IndexSource {
     }));
     if (needs.quoteWords.size || needs.quotePostings.size) {
       const words = [...new Set([...needs.quoteWords, ...needs.quotePostings])];
-      jobs.push(this.q<{ word: string; ids: Buffer }>(generation, `SELECT word, ids FROM ${table(gen, 'qwords')} WHERE word = ANY($1::text[])`, [words]).then((rows) => {
-        const found = new Map(rows.map((r) => [r.word, r.ids]));
+      // Frequencies, with no more of a list than search walks (quotations are read in order).
+      const walk = 4 * (needs.quoteWalk ?? QUOTE_WALK);
+      jobs.push(this.q<{ word: string; df: number; ids: Buffer }>(generation, `SELECT word, length(ids) / 4 AS df, substring(ids from 1 for $2) AS ids FROM ${table(gen, 'qwords')} WHERE word = ANY($1::text[])`, [words, walk]).then((rows) => {
+        const found = new Map(rows.map((r) => [r.word, r]));
         const upTo = needs.quotePostingsUpTo ?? 0;
         for (const w of needs.quoteWords) {
-          const df = (found.get(w)?.length ?? 0) >> 2;
+          const df = found.get(w)?.df ?? 0;
           out.quoteWords.push([w, df]);
-          if (df && df <= upTo && !needs.quotePostings.has(w)) out.quotePostings.push([w, fromI32(found.get(w)!)]);
+          if (df && df <= upTo && !needs.quotePostings.has(w)) out.quotePostings.push([w, fromI32(found.get(w)!.ids)]);
         }
-        for (const w of needs.quotePostings) { const b = found.get(w); if (b) out.quotePostings.push([w, fromI32(b)]); }
+        for (const w of needs.quotePostings) { const r = found.get(w); if (r) out.quotePostings.push([w, fromI32(r.ids)]); }
       }));
     }
     // Names, key by key.

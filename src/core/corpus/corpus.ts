@@ -75,8 +75,6 @@ export interface CorpusSnapshot {
 }
 
 const KEY_SEP = '\u0001';
-/** Passages above which search gathers candidates from the rarer keys only (see Corpus.search). */
-const LARGE_CORPUS = 100_000;
 const ALT_SEP = '\u0003';
 const EMPTY = new Int32Array(0);
 const KIND_LETTER: Record<Entity['kind'], string> = { person: 'p', place: 'l', organization: 'o' };
@@ -159,8 +157,10 @@ export class Corpus implements EntityTable {
 
   private readonly figureCache = new Map<number, Figure[]>();
   private readonly tokenCache = new Map<number, Token[]>();
-  /** @internal How search prunes in big corpora (tests lower these to exercise the pruned path on small ones). */
-  searchTuning = { largeCorpus: LARGE_CORPUS, gatherMin: 1000, gatherShare: 0.002 };
+  /** @internal How search bounds its work in big corpora (tests lower it to exercise champion lists on small ones). */
+  searchTuning: SearchTuning = { champions: CHAMPIONS, quotes: QUOTE_WALK };
+  /** Champion lists computed so far, by term id (for the cap they were cut at). */
+  private championCache = new Map<number, { cap: number; ids: Int32Array; tfs: Uint8Array }>();
 
   /** Number of passages. */
   get passageCount(): number { return this.count; }
@@ -316,6 +316,7 @@ export class Corpus implements EntityTable {
   /** @internal Freezes the columns and builds the postings (term -> passages) by counting sort. */
   finish(): void {
     this.cols = undefined;
+    this.championCache.clear();
     const b = this.builder;
     if (b) {
       this.builder = undefined;
@@ -365,7 +366,17 @@ export class Corpus implements EntityTable {
     this.cols = {
       N: this.count, avgLen: this.avgLen, size: this.count, termCount: this.terms.length, vocab: this.vocab,
       df: (t) => post.off[t + 1] - post.off[t], post, postTf: this.postTf, pKeys: this.pKeys, pKeyTf: this.pKeyTf, pLen: this.pLen,
-      tuning: this.searchTuning, scratch: { acc: new Float64Array(0), term: new Float64Array(0), quote: new Float64Array(0) },
+      tuning: this.searchTuning, scratch: newScratch(),
+      champions: (t, cap) => {
+        const got = this.championCache.get(t);
+        if (got && got.cap === cap) return got;
+        const from = post.off[t], to = post.off[t + 1];
+        const list = post.ids.subarray(from, to);
+        const ch = championsOf(list, this.postTf.subarray(from, to), Int32Array.from(list, (p) => this.pLen[p]), this.avgLen, cap);
+        const entry = { cap, ids: ch.ids, tfs: ch.tfs };
+        this.championCache.set(t, entry);
+        return entry;
+      },
       quotes: { n: this.qPassage.length, size: this.qPassage.length, vocab: this.qVocab, post: this.qPost },
     };
     return this.cols;
@@ -458,6 +469,16 @@ export function idfOf(N: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/** How search bounds its work (tests lower these to exercise the bounds on small corpora). */
+export interface SearchTuning { champions: number; quotes: number }
+/** The longest postings list a search walks per key: a key in more passages is walked through its champion list. */
+export const CHAMPIONS = 2000;
+/** The most quotations a quotation search walks per word (the first ones: every quotation weighs the same). */
+export const QUOTE_WALK = 5000;
+/** Typed arrays search reuses between calls (scores and champion bits by passage, quotation scores). */
+export interface SearchScratch { acc: Float64Array; mask: Int32Array; quote: Float64Array }
+export const newScratch = (): SearchScratch => ({ acc: new Float64Array(0), mask: new Int32Array(0), quote: new Float64Array(0) });
+
 /**
  * What search reads: a corpus' columns, or the part of an archive's that a check has fetched (then
  * ids are dense local ones in the archive's order, `N` and `df` the whole archive's, and `walk`/`read`
@@ -473,18 +494,57 @@ export interface SearchColumns {
   df(t: number): number;
   /** Postings (term -> passages, with term frequencies) and the forward index (passage -> terms). */
   post: Rows; postTf: Uint8Array; pKeys: Rows; pKeyTf: Uint8Array; pLen: ArrayLike<number>;
-  tuning: { largeCorpus: number; gatherMin: number; gatherShare: number };
-  scratch: { acc: Float64Array; term: Float64Array; quote: Float64Array };
+  tuning: SearchTuning;
+  /** A key's champion list (see championsOf), for a key in more than `cap` passages. */
+  champions(t: number, cap: number): { ids: ArrayLike<number>; tfs: ArrayLike<number> };
+  scratch: SearchScratch;
   /** The quotation index: quotes in the whole corpus, word -> quote ids. */
   quotes: { n: number; size: number; vocab: ReadonlyMap<string, number>; post: Rows; df?(t: number): number };
-  /** Called before a term's postings are walked, and before a passage's keys are read. */
+  /** Called before a term's postings are walked, and before a passage's forward row is read. */
   walk?(t: number): void; read?(p: number): void; walkQuote?(t: number): void;
 }
 
-/** Passage ids ranked by BM25 for the query keys, with their scores (see Corpus.search). */
+const K1 = 1.2, B = 0.75;
+
+/** BM25's term-frequency factor of one posting: what a passage gains from a key, per unit of the key's weight. */
+export function impactOf(tf: number, len: number, avgLen: number): number {
+  return tf / (tf + K1 * (1 - B + (B * len) / avgLen));
+}
+
+/**
+ * A key's champion list (Manning, Raghavan and Schütze, "Introduction to Information Retrieval",
+ * 7.1.3): of its postings, the `cap` where it weighs most in BM25 (highest term-frequency factor,
+ * ties to the lower passage id), kept in passage order. A list no longer than `cap` is returned as
+ * it is, so champions of champions are the same list: the archive publishes them, and a reader may
+ * cut again what it fetched.
+ */
+export function championsOf(ids: ArrayLike<number>, tfs: ArrayLike<number>, lens: ArrayLike<number>, avgLen: number, cap: number): { ids: Int32Array; tfs: Uint8Array; lens: Int32Array } {
+  const n = ids.length;
+  if (n <= cap) return { ids: Int32Array.from(ids), tfs: Uint8Array.from(tfs), lens: Int32Array.from(lens) };
+  const impact = new Float64Array(n);
+  for (let k = 0; k < n; k++) impact[k] = impactOf(tfs[k], lens[k], avgLen);
+  // The cap-th highest factor, then every posting above it and, of those equal to it, the first in passage order.
+  const threshold = impact.slice().sort()[n - cap];
+  let above = 0;
+  for (let k = 0; k < n; k++) if (impact[k] > threshold) above++;
+  let equal = cap - above;
+  const out = { ids: new Int32Array(cap), tfs: new Uint8Array(cap), lens: new Int32Array(cap) };
+  for (let k = 0, m = 0; k < n && m < cap; k++) {
+    if (impact[k] > threshold || (impact[k] === threshold && equal-- > 0)) { out.ids[m] = ids[k]; out.tfs[m] = tfs[k]; out.lens[m] = lens[k]; m++; }
+  }
+  return out;
+}
+
+/**
+ * Passage ids ranked by BM25 for the query keys, with their scores (see Corpus.search).
+ *
+ * The work is bounded whatever the corpus' size: a key in more than `tuning.champions` passages is
+ * walked through its champion list only (the passages where it weighs most). Candidates are every
+ * passage walked; the best of them then get the rest of their score, from the keys whose lists were
+ * cut, through their forward rows. On a small corpus no list is cut and this is plain BM25.
+ */
 export function bm25Search(c: SearchColumns, queryKeys: string[], limit: number): { p: number; score: number }[] {
   const N = c.N;
-  const k1 = 1.2, b = 0.75;
   // Rarest keys first, and at most a dozen of them; keys in more than 4% of a large corpus add
   // little to the ranking but cost the most, so they are left out once the corpus is big.
   const ranked: { q: string; t: number; df: number }[] = [];
@@ -493,63 +553,56 @@ export function bm25Search(c: SearchColumns, queryKeys: string[], limit: number)
     if (t !== undefined) ranked.push({ q, t, df: c.df(t) });
   }
   ranked.sort((x, y) => x.df - y.df);
-  const cap = Math.max(2000, N * 0.04);
-  const used = ranked.filter((x, i) => i < 2 || x.df <= cap).slice(0, 12);
-  // In a big corpus only the rarer keys gather candidates; the commoner ones (still under the cap)
-  // are scored on those candidates through the forward index, not by walking their long postings.
-  const { largeCorpus, gatherMin, gatherShare } = c.tuning;
-  const gatherCap = N > largeCorpus ? Math.max(gatherMin, N * gatherShare) : Infinity;
-  const gather = used.filter((x, i) => i < (N > largeCorpus ? 1 : 2) || x.df <= gatherCap);
-  const late = used.filter((x) => !gather.includes(x));
+  const common = usedKeysCap(N);
+  const used = ranked.filter((x, i) => i < 2 || x.df <= common).slice(0, 12);
+  const cap = c.tuning.champions;
   // Scores accumulate in a reused typed array; only touched passages are visited afterwards.
-  if (c.scratch.acc.length < c.size) c.scratch.acc = new Float64Array(c.size);
-  const acc = c.scratch.acc;
+  if (c.scratch.acc.length < c.size) { c.scratch.acc = new Float64Array(c.size); c.scratch.mask = new Int32Array(c.size); }
+  const acc = c.scratch.acc, mask = c.scratch.mask;
   const touched: number[] = [];
   const { off, ids } = c.post;
-  const tfs = c.postTf, len = c.pLen, avg = c.avgLen;
-  const weight = (q: string, df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5)) * (q.startsWith('@') ? 1.5 : 1) * (k1 + 1);
-  for (const { q, t, df } of gather) {
+  const len = c.pLen, avg = c.avgLen;
+  const weight = (q: string, df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5)) * (q.startsWith('@') ? 1.5 : 1) * (K1 + 1);
+  /** Keys walked through their champion lists only: their weights by term id, and a bit each in `mask`. */
+  const cut = new Map<number, { w: number; bit: number }>();
+  for (const { q, t, df } of used) {
     c.walk?.(t);
     const w = weight(q, df);
-    for (let k = off[t]; k < off[t + 1]; k++) {
-      const p = ids[k], tf = tfs[k];
+    let pIds: ArrayLike<number> = ids, pTfs: ArrayLike<number> = c.postTf, from = off[t], to = off[t + 1], bit = 0;
+    if (df > cap) {
+      const ch = c.champions(t, cap);
+      pIds = ch.ids; pTfs = ch.tfs; from = 0; to = ch.ids.length;
+      bit = 1 << cut.size;
+      cut.set(t, { w, bit });
+    }
+    for (let k = from; k < to; k++) {
+      const p = pIds[k], tf = pTfs[k];
       if (acc[p] === 0) touched.push(p);
-      acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg));
+      acc[p] += (w * tf) / (tf + K1 * (1 - B + (B * len[p]) / avg));
+      if (bit) mask[p] |= bit;
     }
   }
-  if (late.length) {
-    // Weights of the late keys by term id in a reused typed array (cleared after).
-    if (c.scratch.term.length < c.termCount) c.scratch.term = new Float64Array(c.termCount);
-    const lateW = c.scratch.term;
-    let bound = 0; // no passage gains more than this from the late keys (BM25's tf factor is < 1)
-    for (const x of late) { const w = weight(x.q, x.df); lateW[x.t] = w; bound += w; }
+  if (cut.size) {
+    // The best candidates get what the cut keys add where they are not champions (read from the
+    // passages' forward rows); the others keep the score their walked postings gave.
     const { off: fOff, ids: fIds } = c.pKeys;
     const fTf = c.pKeyTf;
-    const addLate = (p: number) => {
+    for (const p of topK(touched, touched.length, acc, Math.max(32, limit * 4))) {
       c.read?.(p);
       for (let k = fOff[p]; k < fOff[p + 1]; k++) {
-        const w = lateW[fIds[k]];
-        if (w !== 0) { const tf = fTf[k]; acc[p] += (w * tf) / (tf + k1 * (1 - b + (b * len[p]) / avg)); }
+        const x = cut.get(fIds[k]);
+        if (x && !(mask[p] & x.bit)) { const tf = fTf[k]; acc[p] += (x.w * tf) / (tf + K1 * (1 - B + (B * len[p]) / avg)); }
       }
-    };
-    // Best candidates so far get their full score; the rest only if they could still reach the
-    // top `limit` (partial score + bound), which in practice is none of them (MaxScore pruning).
-    const first = topK(touched, touched.length, acc, Math.max(32, limit * 4));
-    for (const p of first) addLate(p);
-    const full = first.map((p) => acc[p]).sort((x, y) => y - x);
-    const threshold = full.length >= limit ? full[limit - 1] : -Infinity;
-    const done = new Set(first);
-    for (let n = 0; n < touched.length; n++) {
-      const p = touched[n];
-      if (acc[p] + bound >= threshold && !done.has(p)) addLate(p);
     }
-    for (const x of late) lateW[x.t] = 0;
   }
   const top = topK(touched, touched.length, acc, limit);
   const out = top.map((p) => ({ p, score: acc[p] }));
-  for (const p of touched) acc[p] = 0;
+  for (const p of touched) { acc[p] = 0; mask[p] = 0; }
   return out;
 }
+
+/** Keys in more passages than this are left out of a search (but for the two rarest of a query). */
+export function usedKeysCap(N: number): number { return Math.max(2000, N * 0.04); }
 
 /** Quotation ids sharing the most words with `words`, best first (see Corpus.searchQuotes). */
 export function quoteSearch(c: SearchColumns, words: string[], limit: number): number[] {
@@ -568,7 +621,9 @@ export function quoteSearch(c: SearchColumns, words: string[], limit: number): n
   for (const t of used) {
     c.walkQuote?.(t);
     const idf = Math.log(1 + n / size(t));
-    for (let k = off[t]; k < off[t + 1]; k++) { const id = ids[k]; if (acc[id] === 0) touched.push(id); acc[id] += idf; }
+    // A word in more quotations than the walk's bound is walked in part (whatever the archive's size).
+    const end = Math.min(off[t + 1], off[t] + c.tuning.quotes);
+    for (let k = off[t]; k < end; k++) { const id = ids[k]; if (acc[id] === 0) touched.push(id); acc[id] += idf; }
   }
   const top = topK(touched, touched.length, acc, limit);
   for (const id of touched) acc[id] = 0;

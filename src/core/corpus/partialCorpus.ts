@@ -8,7 +8,7 @@
 // the whole index's N, lengths and frequencies, so it ranks alike.
 import type { Entity, Passage, Quote, Source, Finding } from '../types';
 import { startKey, tableOf, type AliasTable, type Lookup, type NameCandidate } from '../analysis/names';
-import { Corpus, bm25Search, quoteSearch, idfOf, type CorpusSnapshot, type Rows, type ScoredPassage, type SearchColumns } from './corpus';
+import { Corpus, bm25Search, quoteSearch, idfOf, championsOf, usedKeysCap, newScratch, CHAMPIONS, QUOTE_WALK, type CorpusSnapshot, type Rows, type ScoredPassage, type SearchColumns, type SearchTuning } from './corpus';
 
 /** What an index says of itself: its generation (a new one after every import) and its size. */
 export interface IndexHead {
@@ -33,7 +33,10 @@ export interface PassageRow {
 /** An article with all its passages (passages `first` .. `first + rows.length - 1`). */
 export interface ArticleRows { source: Source; first: number; rows: PassageRow[] }
 
-/** Postings of a term: passage ids ascending, each with the term's frequency and the passage's length. */
+/**
+ * Postings of a term: passage ids ascending, each with the term's frequency and the passage's length.
+ * A term in more passages than search walks comes as its champion list (see championsOf).
+ */
 export interface Postings { ids: Int32Array; tfs: Uint8Array; lens: Int32Array }
 
 /** What a view lacked: asked of the index in one batch. */
@@ -45,8 +48,8 @@ export interface Needs {
    */
   terms: Set<string>; postings: Set<string>; passages: Set<number>; rows: Set<number>;
   postingsUpTo?: number;
-  /** Quotation words' postings come with their frequencies up to this length. */
-  quotePostingsUpTo?: number;
+  /** Quotation words' postings come with their frequencies up to this length; no more than `quoteWalk` of a list is needed. */
+  quotePostingsUpTo?: number; quoteWalk?: number;
   entities: Set<string>;
   /**
    * Names: the name table's candidates by first word, exact aliases, exact roles, roles by the end
@@ -116,11 +119,11 @@ export class IndexCache {
   /** Results of searches whose every input was here. */
   readonly searches = new Map<string, { p: number; score: number }[]>();
   readonly quoteSearches = new Map<string, number[]>();
-  readonly scratch = { acc: new Float64Array(0), term: new Float64Array(0), quote: new Float64Array(0) };
+  readonly scratch = newScratch();
   /** Findings of sentences checked in runs that lacked nothing (see checkDraft's cache). */
   readonly sentences = new Map<string, Finding[]>();
-  /** How search prunes (tests lower it, as for Corpus.searchTuning). */
-  tuning?: Corpus['searchTuning'];
+  /** How search bounds its work (tests lower it, as for Corpus.searchTuning). */
+  tuning: SearchTuning = { champions: CHAMPIONS, quotes: QUOTE_WALK };
 
   constructor(readonly head: IndexHead) {}
 
@@ -147,8 +150,8 @@ export class IndexCache {
 
   add(f: Fetched, needs?: Needs): void {
     // Weights: postings 9 bytes an entry, text 2 a character, a row's keys ~16 bytes each, ~100 a name.
-    for (const [, p] of f.postings) this.weight += p.ids.length * 9;
-    for (const [, ids] of f.quotePostings) this.weight += ids.length * 4;
+    for (const [, p] of f.postings) this.weight += Math.min(p.ids.length, this.tuning.champions) * 9;
+    for (const [, ids] of f.quotePostings) this.weight += Math.min(ids.length, this.tuning.quotes) * 4;
     for (const a of f.articles) { this.weight += a.source.text.length * 2; for (const r of a.rows) this.weight += 64 + r.keys.length * 16; }
     for (const [, r] of f.rows) this.weight += 32 + r.keys.length * 16;
     this.weight += 100 * ((f.lookup?.length ?? 0) + (f.aliases?.length ?? 0) + (f.kinds?.length ?? 0) + f.terms.length + f.entities.length + f.quotes.length);
@@ -164,7 +167,9 @@ export class IndexCache {
     for (const e of f.entities) this.kinds.set(e.id, e.kind);
     for (const [t, df] of f.terms) this.df.set(t, df);
     for (const [p, row] of f.rows) this.forward.set(p, row);
-    for (const [t, p] of f.postings) this.postings.set(t, p);
+    // Search walks no more of a term than its champion list: a longer list fetched is cut here.
+    const cap = this.tuning.champions;
+    for (const [t, p] of f.postings) this.postings.set(t, p.ids.length > cap ? championsOf(p.ids, p.tfs, p.lens, this.head.avgLen, cap) : p);
     for (const a of f.articles) {
       if (this.articleById.has(a.source.id)) continue;
       const k = this.articles.length;
@@ -180,7 +185,7 @@ export class IndexCache {
       for (const k of needs.roleEnds) if (!this.roleEnds.has(k)) this.roleEnds.set(k, []);
     }
     for (const [w, df] of f.quoteWords) this.quoteDf.set(w, df);
-    for (const [w, ids] of f.quotePostings) this.quotePostings.set(w, ids);
+    for (const [w, ids] of f.quotePostings) this.quotePostings.set(w, ids.length > this.tuning.quotes ? ids.slice(0, this.tuning.quotes) : ids);
     for (const [id, passage, slot] of f.quotes) this.quotes.set(id, { passage, slot });
   }
 }
@@ -200,12 +205,12 @@ export class PartialCorpus extends Corpus {
     // The names are read key by key, as fetched (they are never listed whole: an archive knows millions).
     Object.defineProperty(this, 'aliases', { value: this.lazy(cache.aliases, this.needs.aliases) });
     Object.defineProperty(this, 'roles', { value: this.lazy(cache.roles, this.needs.roles) });
-    if (cache.tuning) this.searchTuning = cache.tuning;
+    this.searchTuning = cache.tuning;
     // Postings search would walk come with the frequencies (one round trip less): any term within
-    // the cap of used keys, or within the gathering cap where a big index gathers from rarer keys only.
-    const N = cache.head.passages, t = this.searchTuning;
-    this.needs.postingsUpTo = Math.floor(N > t.largeCorpus ? Math.max(t.gatherMin, N * t.gatherShare) : Math.max(2000, N * 0.04));
+    // the cap of used keys (a common one as its champion list, no longer than search walks).
+    this.needs.postingsUpTo = Math.floor(usedKeysCap(cache.head.passages));
     this.needs.quotePostingsUpTo = Math.floor(Math.max(500, cache.head.quotes * 0.05));
+    this.needs.quoteWalk = cache.tuning.quotes;
   }
 
   /** Every read of something not there (a need recorded twice counts twice: see search). */
@@ -375,6 +380,12 @@ export class PartialCorpus extends Corpus {
       df: (t) => dfs[t], post, postTf, pKeys: rowsOf(fwd), pKeyTf: Uint8Array.from(fwdTf), pLen: len,
       tuning: this.searchTuning, scratch: c.scratch, quotes: { n: 0, size: 0, vocab: new Map(), post: rowsOf([]) },
       walk: walked, read,
+      // Lists were cut to champions as they were fetched (IndexCache.add); cut again for a lower cap.
+      champions: (t, cap) => {
+        const from = post.off[t], to = post.off[t + 1];
+        const list = post.ids.subarray(from, to);
+        return championsOf(list, postTf.subarray(from, to), Int32Array.from(list, (p) => len[p]), c.head.avgLen, cap);
+      },
     };
     return { cols, ids };
   }
@@ -390,7 +401,7 @@ export class PartialCorpus extends Corpus {
       const names = [...vocab.keys()];
       const cols: SearchColumns = {
         N: 0, avgLen: 1, size: 0, termCount: 0, vocab: new Map(), df: () => 0, post: rowsOf([]), postTf: new Uint8Array(0),
-        pKeys: rowsOf([]), pKeyTf: new Uint8Array(0), pLen: [], tuning: this.searchTuning, scratch: c.scratch,
+        pKeys: rowsOf([]), pKeyTf: new Uint8Array(0), pLen: [], tuning: this.searchTuning, scratch: c.scratch, champions: () => ({ ids: [], tfs: [] }),
         quotes: { n: c.head.quotes, size: ids.length, vocab, post, df: (t) => dfs[t] },
         walkQuote: (t) => { if (!lists[t]) this.lack(this.needs.quotePostings, names[t]); },
       };

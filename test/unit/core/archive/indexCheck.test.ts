@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import { ROOT, SEEDS, evalDrafts, firstDifference as firstDiff } from '../helpers';
 import { loadSources, buildCorpus, checkDraft, type Corpus, type Finding } from '../../../../src/core';
 import { SnapshotIndexSource, PartialCorpus, emptyNeeds } from '../../../../src/core/corpus/partialCorpus';
+import { CHAMPIONS, QUOTE_WALK } from '../../../../src/core/corpus/corpus';
 import { checkWithIndex, openIndex, MAX_RUNS } from '../../../../src/core/archive/indexCheck';
 
 const drafts = evalDrafts;
@@ -72,8 +73,8 @@ describe('checking piece by piece against an index held elsewhere (the archive\'
     same(refetched.findings, first.findings, 'after emptying the cache');
   });
 
-  it('ranks alike where a big index gathers candidates from its rarer keys only', async () => {
-    const tuning = { largeCorpus: 0, gatherMin: 2, gatherShare: 0 };
+  it('ranks alike where search walks champion lists (keys cut to their best passages)', async () => {
+    const tuning = { champions: 3, quotes: 4 };
     corpus.searchTuning = tuning;
     try {
       const source = new SnapshotIndexSource(corpus);
@@ -83,7 +84,7 @@ describe('checking piece by piece against an index held elsewhere (the archive\'
         const got = await checkWithIndex(d.text, source, cache);
         same(got.findings, checkDraft(d.text, corpus), d.name);
       }
-      // Searches straight from passages' own keys, where the late (commoner) keys decide the order.
+      // Searches straight from passages' own keys, where the cut (commoner) keys decide the order.
       let compared = 0;
       for (let i = 0; i < corpus.passageCount; i++) {
         const keys = corpus.keysOf(corpus.passage(i));
@@ -98,7 +99,7 @@ describe('checking piece by piece against an index held elsewhere (the archive\'
       }
       assert.ok(compared > 100, `${compared} searches compared`);
     } finally {
-      corpus.searchTuning = { largeCorpus: 100_000, gatherMin: 1000, gatherShare: 0.002 };
+      corpus.searchTuning = { champions: CHAMPIONS, quotes: QUOTE_WALK };
     }
   });
 

@@ -55,8 +55,23 @@ describe('the archive\'s published index (PostgreSQL)', function () {
         most = Math.max(most, got.fetches);
       }
       assert.ok(most <= 4, `a check needed ${most} fetches`);
+      // Published with champion lists of 3 (a common key holds only its 3 best passages, a
+      // quotation word's list is read 4 at most): the same findings as a local corpus cut alike.
+      const cut = await publishIndex(importer, undefined, 3);
+      assert.ok(!cut.skipped, 'another layout is published again');
+      const lists = (await editor.query(`SELECT max(df) AS df, max(length(ids)) / 4 AS stored FROM archive.ix${cut.generation}_terms`)).rows[0];
+      assert.ok(lists.df > 15 && lists.stored === 3, JSON.stringify(lists));
+      const tuning = { champions: 3, quotes: 4 };
+      local.searchTuning = tuning;
+      const cutCache = await openIndex(new PgIndexSource(editor));
+      cutCache.tuning = tuning;
+      for (const d of (await drafts()).slice(0, 25)) {
+        const got = await checkWithIndex(d.text, source, cutCache);
+        const want = checkDraft(d.text, local);
+        assert.ok(JSON.stringify(got.findings) === JSON.stringify(want), `cut to champions, ${d.name}: ${firstDifference(got.findings, want)}`);
+      }
       // The editor reads the generation's tables; it cannot change them.
-      await assert.rejects(editor.query(`DROP TABLE archive.ix${published.generation}_terms`), /must be owner|permission denied/);
+      await assert.rejects(editor.query(`DROP TABLE archive.ix${cut.generation}_terms`), /must be owner|permission denied/);
       await assert.rejects(editor.query(`UPDATE archive.generations SET is_current = false`), /permission denied/);
     } finally {
       await importer.end();

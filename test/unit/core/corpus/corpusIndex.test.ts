@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as v8 from 'node:v8';
 import { seeds } from '../helpers';
-import { Corpus, keysWithEntities, type CorpusSnapshot } from '../../../../src/core/corpus/corpus';
+import { Corpus, keysWithEntities, bm25Search, championsOf, impactOf, newScratch, CHAMPIONS, QUOTE_WALK, type CorpusSnapshot, type SearchColumns } from '../../../../src/core/corpus/corpus';
 import { tokenize } from '../../../../src/core/analysis/text';
 import { packSnapshot, unpackSnapshot } from '../../../../src/core/corpus/indexStore';
 
@@ -44,18 +44,18 @@ describe('columnar corpus index', () => {
     assert.equal(hits[0].quote.speaker, 'Vladimir Putin');
   });
 
-  it('in a big corpus, scores candidates from the rarer keys exactly, and still ranks the right passage first', async () => {
+  it('with champion lists, scores the best candidates exactly, and still ranks the right passage first', async () => {
     const corpus = await seeds();
     const queries: string[][] = [];
     for (let i = 0; i < corpus.passageCount; i++) { const k = corpus.keysOf(corpus.passage(i)); if (k.length >= 6) queries.push(k); }
     const exact = queries.map((q) => corpus.search(q, 3));
-    corpus.searchTuning = { largeCorpus: 0, gatherMin: 2, gatherShare: 0 };
+    corpus.searchTuning = { champions: 3, quotes: QUOTE_WALK };
     try {
       let same = 0;
       queries.forEach((q, n) => {
         const pruned = corpus.search(q, 3);
         if (pruned[0]?.passage.index === exact[n][0]?.passage.index) same++;
-        // A passage found both ways has the same score: the commoner keys are added, not dropped.
+        // A passage found both ways has the same score: what the cut keys add is read from its forward row, not dropped.
         for (const h of pruned) {
           const e = exact[n].find((x) => x.passage.index === h.passage.index);
           if (e) assert.ok(Math.abs(e.score - h.score) < 1e-9, `score ${h.score} vs ${e.score}`);
@@ -63,8 +63,70 @@ describe('columnar corpus index', () => {
       });
       assert.ok(same / queries.length > 0.9, `same first passage for ${same}/${queries.length}`);
     } finally {
-      corpus.searchTuning = { largeCorpus: 100_000, gatherMin: 1000, gatherShare: 0.002 };
+      corpus.searchTuning = { champions: CHAMPIONS, quotes: QUOTE_WALK };
     }
+  });
+
+  it('a champion list is the postings where a key weighs most, in passage order, and cutting it again changes nothing', () => {
+    // Postings of one key: passage ids ascending, with varied frequencies and lengths (some equal, for ties).
+    const n = 500;
+    const ids = Int32Array.from({ length: n }, (_, k) => k * 3 + 1);
+    const tfs = Uint8Array.from({ length: n }, (_, k) => 1 + ((k * 7) % 4));
+    const lens = Int32Array.from({ length: n }, (_, k) => 5 + ((k * 13) % 40));
+    const avg = 17.5, cap = 60;
+    const ch = championsOf(ids, tfs, lens, avg, cap);
+    assert.equal(ch.ids.length, cap);
+    for (let k = 1; k < cap; k++) assert.ok(ch.ids[k] > ch.ids[k - 1], 'in passage order');
+    const kept = new Set(ch.ids);
+    const impact = (k: number) => impactOf(tfs[k], lens[k], avg);
+    const least = Math.min(...Array.from(ch.ids, (id) => impact(ids.indexOf(id))));
+    for (let k = 0; k < n; k++) {
+      if (kept.has(ids[k])) { assert.equal(ch.tfs[Array.from(ch.ids).indexOf(ids[k])], tfs[k]); continue; }
+      assert.ok(impact(k) <= least, `posting ${ids[k]} left out though it weighs more than a champion`);
+      // Of postings weighing the same as the least champion, the earlier ones are kept.
+      if (impact(k) === least) assert.ok(ids[k] > Math.min(...Array.from(ch.ids).filter((id) => impact(ids.indexOf(id)) === least)));
+    }
+    assert.deepEqual(championsOf(ch.ids, ch.tfs, ch.lens, avg, cap), ch, 'champions of champions');
+    assert.deepEqual(championsOf(ids.subarray(0, 10), tfs.subarray(0, 10), lens.subarray(0, 10), avg, cap).ids, ids.subarray(0, 10), 'a short list whole');
+  });
+
+  it('walks no more than a champion list of a common key and reads a bounded number of forward rows, whatever the corpus size', () => {
+    // A corpus of 200,000 passages: "rare" in 50, "common" in every passage.
+    const N = 200_000, cap = 100;
+    const rare = Int32Array.from({ length: 50 }, (_, k) => k * 4000 + 7);
+    const all = Int32Array.from({ length: N }, (_, k) => k);
+    const post = { off: Int32Array.from([0, rare.length, rare.length + N]), ids: Int32Array.from([...rare, ...all]) };
+    const postTf = new Uint8Array(post.ids.length).fill(1);
+    const pLen = Int32Array.from({ length: N }, (_, k) => 5 + (k % 30));
+    const fwd = Array.from({ length: N }, (_, p) => (rare.includes(p) ? [0, 1] : [1]));
+    const fOff = new Int32Array(N + 1);
+    fwd.forEach((r, i) => { fOff[i + 1] = fOff[i] + r.length; });
+    const pKeys = { off: fOff, ids: Int32Array.from(fwd.flat()) };
+    let championsAsked = 0, commonRead = 0;
+    // The postings search reads directly: reads of the common key's (its whole list) are counted.
+    const direct = new Proxy(post.ids, { get: (a, k) => { if (typeof k === 'string' && /^\d+$/.test(k) && Number(k) >= rare.length) commonRead++; const v = Reflect.get(a, k, a); return typeof v === 'function' ? v.bind(a) : v; } });
+    const read = new Set<number>();
+    const c: SearchColumns = {
+      N, avgLen: 19.5, size: N, termCount: 2, vocab: new Map([['rare', 0], ['common', 1]]), df: (t) => post.off[t + 1] - post.off[t],
+      post: { off: post.off, ids: direct }, postTf, pKeys, pKeyTf: new Uint8Array(pKeys.ids.length).fill(1), pLen, tuning: { champions: cap, quotes: QUOTE_WALK }, scratch: newScratch(),
+      quotes: { n: 0, size: 0, vocab: new Map(), post: { off: new Int32Array(1), ids: new Int32Array(0) } },
+      champions: (t, k) => {
+        championsAsked++;
+        const from = post.off[t], to = post.off[t + 1];
+        return championsOf(post.ids.subarray(from, to), postTf.subarray(from, to), Int32Array.from(post.ids.subarray(from, to), (p) => pLen[p]), 19.5, k);
+      },
+      read: (p) => read.add(p),
+    };
+    const hits = bm25Search(c, ['rare', 'common'], 8);
+    assert.equal(championsAsked, 1, 'the common key is walked through its champion list');
+    assert.equal(commonRead, 0, 'the common key\'s whole list is never read');
+    assert.ok(read.size <= 32, `${read.size} forward rows read`);
+    // The passages holding both keys rank first: the common key's share is added from their forward rows.
+    assert.equal(hits.length, 8);
+    for (const h of hits) assert.ok(rare.includes(h.p), `passage ${h.p} holds the rare key`);
+    const w = (df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5)) * 2.2;
+    const full = (p: number) => (w(50) + w(N)) * impactOf(1, pLen[p], 19.5);
+    for (const h of hits) assert.ok(Math.abs(h.score - full(h.p)) < 1e-9, `passage ${h.p}: ${h.score} is its whole BM25 score ${full(h.p)}`);
   });
 
   it('round-trips through a snapshot: same passages, keys, rankings and quotations', async () => {
