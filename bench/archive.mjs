@@ -8,7 +8,7 @@
 // (--same) whether every finding equals a local index of the same articles.
 //   node bench/archive.mjs [--sizes 1000,10000] [--editors 20] [--runs 20] [--same 10000] [--out bench/results/archive-latest.json]
 import { spawn } from 'node:child_process';
-import { promises as fs, mkdtempSync } from 'node:fs';
+import { promises as fs, mkdtempSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +61,12 @@ function cli(args) {
     let out = '', err = '';
     c.stdout.on('data', (d) => { out += d; });
     c.stderr.on('data', (d) => { err += d; });
-    c.on('exit', (code) => resolve({ code, ms: Date.now() - t0, out, err }));
+    // Its peak resident memory: the kernel's high-water mark, read every second while it runs.
+    let peakKB = 0;
+    const sample = setInterval(() => {
+      try { peakKB = Math.max(peakKB, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${c.pid}/status`, 'utf8'))?.[1] ?? 0)); } catch { /* exited */ }
+    }, 1000);
+    c.on('exit', (code) => { clearInterval(sample); resolve({ code, ms: Date.now() - t0, out, err, peakMB: peakKB / 1024 }); });
   });
 }
 
@@ -89,10 +94,11 @@ for (const size of sizes) {
       importSeconds: first.ms / 1000, articlesPerSecond: articles / (first.ms / 1000),
       unchangedRunSeconds: again.ms / 1000,
       publishSeconds: published ? Number(published[1]) : undefined,
+      importPeakRssMB: first.peakMB,
       databaseMB: Number(counts.bytes) / 2 ** 20, mbPer1000Articles: Number(counts.bytes) / 2 ** 20 / (articles / 1000),
       check,
     };
-    log(`   imported ${articles} articles (${r.passages} passages) in ${r.importSeconds.toFixed(1)} s (publishing the index ${r.publishSeconds} s): ${r.articlesPerSecond.toFixed(0)} articles/s; again, unchanged: ${r.unchangedRunSeconds.toFixed(1)} s; database ${r.databaseMB.toFixed(0)} MB (${r.mbPer1000Articles.toFixed(1)} MB per 1,000 articles)`);
+    log(`   imported ${articles} articles (${r.passages} passages) in ${r.importSeconds.toFixed(1)} s (publishing the index ${r.publishSeconds} s): ${r.articlesPerSecond.toFixed(0)} articles/s; again, unchanged: ${r.unchangedRunSeconds.toFixed(1)} s; database ${r.databaseMB.toFixed(0)} MB (${r.mbPer1000Articles.toFixed(1)} MB per 1,000 articles); the importer's peak memory ${r.importPeakRssMB.toFixed(0)} MB`);
     results.push(r);
   } finally {
     server.stop();

@@ -7,10 +7,10 @@
 // flight, older ones are dropped.
 import type { Pool, PoolClient } from 'pg';
 import type { Entity, Quote, Source } from '../types';
-import { buildCorpus, championsOf, CHAMPIONS, QUOTE_WALK, type Corpus, type Rows } from '../corpus/corpus';
+import { CorpusBuilder, championsOf, CHAMPIONS, QUOTE_WALK, type Corpus, type Rows } from '../corpus/corpus';
 import { StaleGenerationError, type ArticleRows, type Fetched, type IndexHead, type IndexSource, type Needs, type PassageRow } from '../corpus/partialCorpus';
 import { tableOf, roleWordsOf, type NameCandidate } from '../analysis/names';
-import { readArchive } from './archiveCorpus';
+import { archiveArticles, archiveMode, archiveOrder } from './archiveCorpus';
 
 const SEP = '\u0001';
 const KIND: Record<string, Entity['kind']> = { p: 'person', l: 'place', o: 'organization' };
@@ -58,33 +58,47 @@ async function archiveDigest(c: Pool | PoolClient, champions: number): Promise<s
 export async function publishIndex(pool: Pool, onProgress?: (what: string) => void, /** @internal tests lower it */ champions = CHAMPIONS): Promise<PublishStats> {
   const t0 = Date.now();
   const client = await pool.connect();
+  const reader = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PUBLISH_LOCK]);
-    const digest = await archiveDigest(client, champions);
+    await archiveMode(pool);
+    // Both passes read one view of the archive: an import meanwhile is published by its own run.
+    await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const digest = await archiveDigest(reader, champions);
     const now = await current(client);
     if (now && now.digest === digest) return { generation: now.id, articles: now.articles, passages: now.passages, terms: 0, entities: 0, ms: Date.now() - t0, skipped: true };
-    onProgress?.('reading the archive');
-    const archive = await readArchive(pool);
-    onProgress?.(`indexing ${archive.sources.length} articles`);
-    const corpus = buildCorpus(archive.sources, { mode: archive.mode, analyses: archive.analyses });
-    const ids = await client.query<{ id: string; year: number; path: string; source_id: string }>('SELECT id, year, path, source_id FROM archive.articles');
-    const articleOf = new Map(ids.rows.map((r) => [`${r.path}\0${r.source_id}`, r]));
+    // Two passes over the archive, a batch of articles at a time: first every article's names
+    // (grouped across the whole archive), then each article whole. Only the index stays in memory.
+    const order = await archiveOrder(reader);
+    const builder = new CorpusBuilder();
+    let n = 0;
+    for await (const batch of archiveArticles(reader, order, { text: false })) {
+      for (const a of batch) builder.names(a.source.id, a.analysis);
+      if (((n += batch.length) % 20_000) < batch.length) onProgress?.(`names: ${n}/${order.length} articles`);
+    }
+    onProgress?.(`indexing ${order.length} articles`);
+    n = 0;
+    for await (const batch of archiveArticles(reader, order)) {
+      for (const a of batch) builder.add(a.source, a.analysis, { ...a.source, text: '' });
+      if (((n += batch.length) % 20_000) < batch.length) onProgress?.(`index: ${n}/${order.length} articles`);
+    }
+    await reader.query('COMMIT');
+    const corpus = builder.finish();
     const gen = Number((await client.query(`SELECT nextval('archive.generation_ids') AS n`)).rows[0].n);
     onProgress?.(`writing generation ${gen}`);
-    const stats = await writeGeneration(client, gen, corpus, archive.sources.map((s) => articleOf.get(`${s.path}\0${s.id}`)!), champions);
-    const s = corpus.toSnapshot();
-    let sum = 0;
-    for (let i = 0; i < s.pLen.length; i++) sum += s.pLen[i];
+    const stats = await writeGeneration(client, gen, corpus, order, champions);
     await client.query('BEGIN');
     await client.query('UPDATE archive.generations SET is_current = false WHERE is_current');
     await client.query(`INSERT INTO archive.generations (id, is_current, articles, passages, avg_len, quotes, digest, role_words, table_roles) VALUES ($1, true, $2, $3, $4, $5, $6, $7, $8)`,
-      [gen, archive.sources.length, s.pLen.length, sum / Math.max(1, s.pLen.length) || 1, s.qPassage.length, digest, stats.roleWords, stats.tableRoles]);
+      [gen, order.length, stats.passages, stats.avgLen, stats.quotes, digest, stats.roleWords, stats.tableRoles]);
     await client.query('COMMIT');
     // The generation before stays for checks in flight; older ones go.
     const old = await client.query<{ id: number }>('SELECT id FROM archive.generations WHERE id < $1 ORDER BY id DESC OFFSET 1', [gen]);
     for (const { id } of old.rows) await dropGeneration(client, id);
-    return { generation: gen, articles: archive.sources.length, passages: s.pLen.length, terms: stats.terms, entities: stats.entities, ms: Date.now() - t0 };
+    return { generation: gen, articles: order.length, passages: stats.passages, terms: stats.terms, entities: stats.entities, ms: Date.now() - t0 };
   } finally {
+    await reader.query('ROLLBACK').catch(() => undefined);
+    reader.release();
     await client.query('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]).catch(() => undefined);
     client.release();
   }
@@ -99,26 +113,29 @@ async function dropGeneration(c: PoolClient, gen: number): Promise<void> {
 const BATCH_BYTES = 32 * 2 ** 20;
 const sizeOf = (v: unknown) => (typeof v === 'string' ? v.length : Buffer.isBuffer(v) ? v.length * 2 : 8);
 
-/** Row ranges [start, end) of at most `maxRows` rows and about `maxBytes` of values each (a row bigger than that alone). */
-export function rowBatches(columns: unknown[][], maxRows = BATCH, maxBytes = BATCH_BYTES): [number, number][] {
-  const n = columns[0]?.length ?? 0;
-  const out: [number, number][] = [];
-  for (let k = 0; k < n;) {
-    let end = k, bytes = 0;
-    while (end < n && end - k < maxRows && (end === k || bytes < maxBytes)) { for (const col of columns) bytes += sizeOf(col[end]); end++; }
-    out.push([k, end]);
-    k = end;
+/**
+ * Inserts `n` rows made one at a time by `rowAt` (each an array of column values), in statements
+ * of at most `maxRows` rows and about `maxBytes` of values (a bigger row alone): only one
+ * statement's rows are ever in memory.
+ */
+export async function insertStream(c: Pick<PoolClient, 'query'>, sql: string, n: number, rowAt: (i: number) => unknown[], maxRows = BATCH, maxBytes = BATCH_BYTES): Promise<void> {
+  let cols: unknown[][] = [];
+  let rows = 0, bytes = 0;
+  const flush = async () => { if (rows) await c.query(sql, cols); cols = []; rows = 0; bytes = 0; };
+  for (let i = 0; i < n; i++) {
+    if (rows && (rows >= maxRows || bytes >= maxBytes)) await flush();
+    const row = rowAt(i);
+    row.forEach((v, k) => { (cols[k] ??= []).push(v); bytes += sizeOf(v); });
+    rows++;
   }
-  return out;
+  await flush();
 }
 
-/** Inserts rows given as columns, in statements of at most BATCH rows and about BATCH_BYTES. */
-async function insertRows(c: PoolClient, sql: string, columns: unknown[][]): Promise<void> {
-  for (const [k, end] of rowBatches(columns)) await c.query(sql, columns.map((col) => col.slice(k, end)));
-}
+/** Inserts rows given as columns (small tables), as insertStream. */
+const insertRows = (c: PoolClient, sql: string, columns: unknown[][]) => insertStream(c, sql, columns[0]?.length ?? 0, (i) => columns.map((col) => col[i]));
 
 /** Writes the tables of generation `gen` from a built corpus (`articles[i]`: the archive row of source i). */
-async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, articles: { id: string; year: number }[], champions: number): Promise<{ terms: number; entities: number; roleWords: number; tableRoles: number }> {
+async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, articles: { id: string; year: number }[], champions: number): Promise<{ terms: number; entities: number; roleWords: number; tableRoles: number; passages: number; avgLen: number; quotes: number }> {
   const s = corpus.toSnapshot();
   const terms = s.terms ? s.terms.split(SEP) : [];
   const entityIds = s.entities.ids ? s.entities.ids.split(SEP) : [];
@@ -141,33 +158,21 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
   `);
   // Terms with their postings (passage ids, frequencies, and each passage's length: all BM25 reads);
   // a term in more than `champions` passages with its champion list only (all search ever walks).
-  {
-    let sum = 0;
-    for (let i = 0; i < s.pLen.length; i++) sum += s.pLen[i];
-    const avgLen = sum / Math.max(1, s.pLen.length) || 1;
-    const t: string[] = [], df: number[] = [], pIds: Buffer[] = [], pTf: Buffer[] = [], pLens: Buffer[] = [];
-    terms.forEach((term, i) => {
-      const list = row(s.post, i);
-      const ch = championsOf(list, s.postTf.subarray(s.post.off[i], s.post.off[i + 1]), Int32Array.from(list, (p) => s.pLen[p]), avgLen, champions);
-      t.push(term); df.push(list.length); pIds.push(i32(ch.ids)); pTf.push(u8(ch.tfs)); pLens.push(i32(ch.lens));
-    });
-    await insertRows(c, `INSERT INTO ${table(gen, 'terms')} SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[], $4::bytea[], $5::bytea[])`, [t, df, pIds, pTf, pLens]);
-  }
-  {
-    const n = s.pSource.length;
-    const idx: number[] = [], src: number[] = [], st: number[] = [], en: number[] = [], line: number[] = [], len: number[] = [], keys: string[] = [], tfs: Buffer[] = [], ents: string[] = [];
-    for (let p = 0; p < n; p++) {
-      idx.push(p); src.push(s.pSource[p]); st.push(s.pStart[p]); en.push(s.pEnd[p]); line.push(s.pLine[p]); len.push(s.pLen[p]);
-      keys.push(Array.from(row(s.pKeys, p), (t) => terms[t]).join(SEP));
-      tfs.push(u8(s.pKeyTf.subarray(s.pKeys.off[p], s.pKeys.off[p + 1])));
-      ents.push(Array.from(row(s.pEnt, p), (e) => entityIds[e]).join(SEP));
-    }
-    // Keys and entities are stored joined by U+0001 (read back with one split, much faster than a
-    // text[] parsed by the driver), entities' kinds beside them, one letter each.
-    const kinds = ents.map((e) => (e ? e.split(SEP).map((id) => LETTER[corpus.kindOf(id)!]).join('') : ''));
-    await insertRows(c, `INSERT INTO ${table(gen, 'passages')} SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::bytea[], $9::text[], $10::text[])`,
-      [idx, src, st, en, line, len, keys, tfs, ents, kinds]);
-  }
+  let sum = 0;
+  for (let i = 0; i < s.pLen.length; i++) sum += s.pLen[i];
+  const avgLen = sum / Math.max(1, s.pLen.length) || 1;
+  await insertStream(c, `INSERT INTO ${table(gen, 'terms')} SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[], $4::bytea[], $5::bytea[])`, terms.length, (i) => {
+    const list = row(s.post, i);
+    const ch = championsOf(list, s.postTf.subarray(s.post.off[i], s.post.off[i + 1]), Int32Array.from(list, (p) => s.pLen[p]), avgLen, champions);
+    return [terms[i], list.length, i32(ch.ids), u8(ch.tfs), i32(ch.lens)];
+  });
+  // Passages: keys and entities are stored joined by U+0001 (read back with one split, much faster
+  // than a text[] parsed by the driver), entities' kinds beside them, one letter each.
+  await insertStream(c, `INSERT INTO ${table(gen, 'passages')} SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::bytea[], $9::text[], $10::text[])`, s.pSource.length, (p) => {
+    const ents = Array.from(row(s.pEnt, p), (e) => entityIds[e]);
+    return [p, s.pSource[p], s.pStart[p], s.pEnd[p], s.pLine[p], s.pLen[p], Array.from(row(s.pKeys, p), (t) => terms[t]).join(SEP),
+      u8(s.pKeyTf.subarray(s.pKeys.off[p], s.pKeys.off[p + 1])), ents.join(SEP), ents.map((id) => LETTER[corpus.kindOf(id)!]).join('')];
+  });
   {
     const firstOf = new Int32Array(articles.length).fill(-1);
     for (let p = s.pSource.length - 1; p >= 0; p--) firstOf[s.pSource[p]] = p;
@@ -177,21 +182,19 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
   {
     const text = s.quotes.text ? s.quotes.text.split(SEP) : [];
     const speaker = s.quotes.speaker ? s.quotes.speaker.split(SEP) : [];
-    const n = s.qPassage.length;
-    await insertRows(c, `INSERT INTO ${table(gen, 'quotes')} SELECT a, b, c, d, e, f, nullif(g, ''), h FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[]) AS t(a, b, c, d, e, f, g, h)`,
-      [Array.from({ length: n }, (_, i) => i), Array.from(s.qPassage), Array.from(s.qSlot), text.slice(0, n), Array.from(s.quotes.start), Array.from(s.quotes.end), speaker.slice(0, n), Array.from(s.qPassage, (p) => s.pSource[p])]);
+    await insertStream(c, `INSERT INTO ${table(gen, 'quotes')} SELECT a, b, c, d, e, f, nullif(g, ''), h FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[]) AS t(a, b, c, d, e, f, g, h)`,
+      s.qPassage.length, (i) => [i, s.qPassage[i], s.qSlot[i], text[i], s.quotes.start[i], s.quotes.end[i], speaker[i] ?? '', s.pSource[s.qPassage[i]]]);
     const words = s.qWords ? s.qWords.split(SEP) : [];
-    await insertRows(c, `INSERT INTO ${table(gen, 'qwords')} SELECT * FROM unnest($1::text[], $2::bytea[])`, [words, words.map((_, i) => i32(row(s.qPost, i)))]);
+    await insertStream(c, `INSERT INTO ${table(gen, 'qwords')} SELECT * FROM unnest($1::text[], $2::bytea[])`, words.length, (i) => [words[i], i32(row(s.qPost, i))]);
   }
   {
     const e = s.entities;
     const aliases = e.aliases.split(SEP), roles = e.roles.split(SEP);
     // An entity's sources by their ids (what Entity.sources holds), joined here once rather than on every fetch.
     const sourceIds = corpus.sources.map((x) => x.id);
-    await insertRows(c, `INSERT INTO ${table(gen, 'entities')} SELECT a, b, CASE WHEN c = '' THEN '{}'::text[] ELSE string_to_array(c, chr(3)) END, CASE WHEN d = '' THEN '{}'::text[] ELSE string_to_array(d, chr(3)) END, CASE WHEN f = '' THEN '{}'::text[] ELSE string_to_array(f, chr(1)) END, g
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[]) AS t(a, b, c, d, f, g)`,
-      [entityIds, entityIds.map((_, i) => e.kinds[i]), entityIds.map((_, i) => aliases[i] ?? ''), entityIds.map((_, i) => roles[i] ?? ''),
-        entityIds.map((_, i) => Array.from(row(e.sources, i), (k) => sourceIds[k]).join(SEP)), entityIds.map((_, i) => i32(row(e.passages, i)))]);
+    await insertStream(c, `INSERT INTO ${table(gen, 'entities')} SELECT a, b, CASE WHEN c = '' THEN '{}'::text[] ELSE string_to_array(c, chr(3)) END, CASE WHEN d = '' THEN '{}'::text[] ELSE string_to_array(d, chr(3)) END, CASE WHEN f = '' THEN '{}'::text[] ELSE string_to_array(f, chr(1)) END, g
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[]) AS t(a, b, c, d, f, g)`, entityIds.length,
+    (i) => [entityIds[i], e.kinds[i], aliases[i] ?? '', roles[i] ?? '', Array.from(row(e.sources, i), (k) => sourceIds[k]).join(SEP), i32(row(e.passages, i))]);
   }
   {
     // The name tables in the order they were built (lookups depend on it): aliases, then roles.
@@ -219,7 +222,7 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
     await insertRows(c, `INSERT INTO ${table(gen, 'role_ends')} SELECT * FROM unnest($1::text[], $2::int[])`, [ending, ord]);
   }
   for (const name of TABLES) await c.query(`ANALYZE ${table(gen, name)}`);
-  return { terms: terms.length, entities: entityIds.length, roleWords: t.roleWords, tableRoles: t.roles.size };
+  return { terms: terms.length, entities: entityIds.length, roleWords: t.roleWords, tableRoles: t.roles.size, passages: s.pLen.length, avgLen, quotes: s.qPassage.length };
 }
 
 /** Reads the current generation of an archive's published index, a batch of pieces per round trip. */

@@ -546,15 +546,13 @@ export function championsOf(ids: ArrayLike<number>, tfs: ArrayLike<number>, lens
 export function bm25Search(c: SearchColumns, queryKeys: string[], limit: number): { p: number; score: number }[] {
   const N = c.N;
   // Rarest keys first, and at most a dozen of them; keys in more than 4% of a large corpus add
-  // little to the ranking but cost the most, so they are left out once the corpus is big.
+  // little to the ranking but cost the most, so they are left out once the corpus is big (usedKeys).
   const ranked: { q: string; t: number; df: number }[] = [];
   for (const q of new Set(queryKeys)) {
     const t = c.vocab.get(q);
     if (t !== undefined) ranked.push({ q, t, df: c.df(t) });
   }
-  ranked.sort((x, y) => x.df - y.df);
-  const common = usedKeysCap(N);
-  const used = ranked.filter((x, i) => i < 2 || x.df <= common).slice(0, 12);
+  const used = usedKeys(ranked, N);
   const cap = c.tuning.champions;
   // Scores accumulate in a reused typed array; only touched passages are visited afterwards.
   if (c.scratch.acc.length < c.size) { c.scratch.acc = new Float64Array(c.size); c.scratch.mask = new Int32Array(c.size); }
@@ -603,6 +601,12 @@ export function bm25Search(c: SearchColumns, queryKeys: string[], limit: number)
 
 /** Keys in more passages than this are left out of a search (but for the two rarest of a query). */
 export function usedKeysCap(N: number): number { return Math.max(2000, N * 0.04); }
+
+/** The keys a search walks, rarest first (ties in the query's order): at most a dozen, the commonest left out (see usedKeysCap). */
+export function usedKeys<T extends { df: number }>(keys: T[], N: number): T[] {
+  const common = usedKeysCap(N);
+  return [...keys].sort((x, y) => x.df - y.df).filter((x, i) => i < 2 || x.df <= common).slice(0, 12);
+}
 
 /** Quotation ids sharing the most words with `words`, best first (see Corpus.searchQuotes). */
 export function quoteSearch(c: SearchColumns, words: string[], limit: number): number[] {
@@ -801,33 +805,66 @@ export function resolveMode(mode: NlpMode | 'auto' | undefined, count: number): 
 /** Builds the corpus from loaded sources. */
 export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus {
   const mode = resolveMode(opts.mode, sources.length);
-  const corpus = new Corpus();
-  // Entities are grouped across the whole corpus first: every mention, with the passage it is in.
-  const all: { m: Mention; sourceId: string; passage: number }[] = [];
-  const analyses: SourceAnalysis[] = [];
-  const firstMention: number[] = [];
-  let pIndex = 0;
-  sources.forEach((source, si) => {
-    corpus.addSource(source);
+  const builder = new CorpusBuilder();
+  const analyses = sources.map((source, si) => {
     const analysis = opts.analyses?.[si] ?? analyseSource(source.text, mode);
-    analyses.push(analysis);
-    firstMention.push(all.length);
+    builder.names(source.id, analysis);
+    return analysis;
+  });
+  sources.forEach((source, si) => builder.add(source, analyses[si]));
+  return builder.finish();
+}
+
+/**
+ * Builds a corpus from articles met twice, in the same order: first each article's names and
+ * sentences (entities are grouped across the whole corpus), then each article whole, one at a time.
+ * Nothing else of an article need stay in memory between the two passes: publishing streams the
+ * archive through it, and buildCorpus gives it loaded sources; both build the same index.
+ */
+export class CorpusBuilder {
+  private readonly corpus = new Corpus();
+  /** Every mention, with its source and the passage it is in. */
+  private readonly all: { m: Mention; sourceId: string; passage: number }[] = [];
+  private readonly firstMention: number[] = [];
+  private passages = 0;
+  private idOf?: (i: number) => string | undefined;
+  private added = 0;
+
+  /** First pass: an article's names and sentences. */
+  names(sourceId: string, analysis: Pick<SourceAnalysis, 'sentences' | 'mentions'>): void {
+    if (this.idOf) throw new Error('names are read before any article is added');
+    this.firstMention.push(this.all.length);
     const sents = analysis.sentences;
     let k = 0;
     for (const m of analysis.mentions) {
       while (k < sents.length - 1 && sents[k].end <= m.start) k++;
-      all.push({ m, sourceId: source.id, passage: pIndex + k });
+      this.all.push({ m, sourceId, passage: this.passages + k });
     }
-    pIndex += sents.length;
-  });
-  const { entities, idOf } = groupEntities(all);
-  corpus.setEntities(entities);
+    this.passages += sents.length;
+  }
 
-  sources.forEach((source, si) => {
-    const analysis = analyses[si];
+  private group(): (i: number) => string | undefined {
+    if (!this.idOf) {
+      const { entities, idOf } = groupEntities(this.all);
+      this.corpus.setEntities(entities);
+      this.idOf = idOf;
+    }
+    return this.idOf;
+  }
+
+  /**
+   * Second pass: the next article, with the analysis its names came from. `kept` is what the corpus
+   * keeps of the source (publishing keeps no text: the archive holds it).
+   */
+  add(source: Source, analysis: SourceAnalysis, kept: Source = source): void {
+    const idOf = this.group();
+    const corpus = this.corpus, all = this.all;
+    const si = this.added++;
+    if (si >= this.firstMention.length) throw new Error('an article was added whose names were not read');
+    corpus.addSource(kept);
     const starts = lineStartsOf(source.text);
     const resolved: { start: number; end: number; id: string; kind: Mention['kind'] }[] = [];
-    for (let i = firstMention[si]; i < (firstMention[si + 1] ?? all.length); i++) resolved.push({ start: all[i].m.start, end: all[i].m.end, id: idOf(i)!, kind: all[i].m.kind });
+    for (let i = this.firstMention[si]; i < (this.firstMention[si + 1] ?? all.length); i++) resolved.push({ start: all[i].m.start, end: all[i].m.end, id: idOf(i)!, kind: all[i].m.kind });
     let lastSpeaker: string | undefined;
     let lastSpeakerAt = -10;
     let lastPassageHadQuote = false;
@@ -868,14 +905,20 @@ export function buildCorpus(sources: Source[], opts: BuildOptions = {}): Corpus 
       lastPassageHadQuote = quotes.some((q) => q.text.split(/\s+/).length > 3);
       // The analysis' keys, with its mention marks turned into entity keys.
       const keys = analysis.keys[k] ? analysis.keys[k].split(KEY_SEP) : [];
-      for (let j = 0; j < keys.length; j++) if (keys[j].charCodeAt(1) === 2) keys[j] = '@' + idOf(firstMention[si] + Number(keys[j].slice(2)));
+      for (let j = 0; j < keys.length; j++) if (keys[j].charCodeAt(1) === 2) keys[j] = '@' + idOf(this.firstMention[si] + Number(keys[j].slice(2)));
       const quoteWords = (analysis.quoteWords[k] ?? []).map((w) => (w ? w.split(' ') : []));
       const ids = inP.length ? [...new Set(inP.map((r) => r.id))] : NONE;
       corpus.addPassage(si, sent.start, sent.end, source.lineOffset + lineColAt(starts, sent.start).line, ids, quotes.length ? quotes : (NONE as unknown as Quote[]), quoteWords, keys);
     });
-  });
-  corpus.finish();
-  return corpus;
+  }
+
+  /** The corpus, once every article whose names were read has been added. */
+  finish(): Corpus {
+    this.group();
+    if (this.added !== this.firstMention.length) throw new Error(`${this.firstMention.length - this.added} articles were not added`);
+    this.corpus.finish();
+    return this.corpus;
+  }
 }
 
 /** A sentence whose subject speaks without a quotation: "Vladimir Tikhonov, professor of ..., told AFP." */

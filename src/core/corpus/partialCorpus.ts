@@ -8,7 +8,7 @@
 // the whole index's N, lengths and frequencies, so it ranks alike.
 import type { Entity, Passage, Quote, Source, Finding } from '../types';
 import { startKey, tableOf, type AliasTable, type Lookup, type NameCandidate } from '../analysis/names';
-import { Corpus, bm25Search, quoteSearch, idfOf, championsOf, usedKeysCap, newScratch, CHAMPIONS, QUOTE_WALK, type CorpusSnapshot, type Rows, type ScoredPassage, type SearchColumns, type SearchTuning } from './corpus';
+import { Corpus, bm25Search, quoteSearch, idfOf, championsOf, usedKeys, usedKeysCap, newScratch, CHAMPIONS, QUOTE_WALK, type CorpusSnapshot, type Rows, type ScoredPassage, type SearchColumns, type SearchTuning } from './corpus';
 
 /** What an index says of itself: its generation (a new one after every import) and its size. */
 export interface IndexHead {
@@ -306,7 +306,17 @@ export class PartialCorpus extends Corpus {
     const key = `${limit}\u0001${queryKeys.join('\u0001')}`;
     let hits = this.cache.searches.get(key);
     if (!hits) {
+      // What the search will lack is known before its columns are built (a run that lacks pieces
+      // makes no use of its hits): the keys' frequencies, then the postings of the keys it walks.
+      const c = this.cache;
       const before = this.lacked;
+      const known: { k: string; df: number }[] = [];
+      for (const k of new Set(queryKeys)) {
+        const df = c.df.get(k);
+        if (df === undefined) this.lack(this.needs.terms, k); else if (df > 0) known.push({ k, df });
+      }
+      for (const { k } of usedKeys(known, c.head.passages)) if (!c.postings.has(k)) this.lack(this.needs.postings, k);
+      if (this.lacked !== before) return [];
       const { cols, ids } = this.searchColumns(queryKeys);
       const local = bm25Search(cols, queryKeys, limit);
       hits = local.map(({ p, score }) => ({ p: ids[p], score }));

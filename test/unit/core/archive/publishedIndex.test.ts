@@ -7,7 +7,7 @@ import { ROOT, SEEDS, evalDrafts, firstDifference as firstDiff, startTestPostgre
 import { loadSources, buildCorpus, checkDraft, type Finding } from '../../../../src/core';
 import { openArchive } from '../../../../src/core/archive/archiveDb';
 import { importArchive } from '../../../../src/core/archive/importer';
-import { publishIndex, PgIndexSource, rowBatches } from '../../../../src/core/archive/publishedIndex';
+import { publishIndex, PgIndexSource, insertStream } from '../../../../src/core/archive/publishedIndex';
 import { checkWithIndex, checkCurrent, openIndex } from '../../../../src/core/archive/indexCheck';
 import { StaleGenerationError, emptyNeeds } from '../../../../src/core/corpus/partialCorpus';
 
@@ -16,14 +16,22 @@ const drafts = evalDrafts;
 const firstDifference = (got: Finding[], want: Finding[]) => firstDiff(got, want, ['archive', 'local']);
 
 describe('writing the published index', () => {
-  it('cuts inserts by bytes as well as rows: a common word\'s postings never make one parameter too long for a string', () => {
+  it('cuts inserts by bytes as well as rows: a common word\'s postings never make one parameter too long for a string', async () => {
     const big = Buffer.alloc(20 * 2 ** 20), small = Buffer.alloc(10);
     // Three words whose postings are 20 MB each among small ones: no statement carries two of them.
     const ids = [small, big, small, big, big, small];
-    const batches = rowBatches([ids.map((_, i) => `w${i}`), ids], 5000, 32 * 2 ** 20);
-    assert.deepEqual(batches, [[0, 2], [2, 4], [4, 5], [5, 6]]);
-    assert.deepEqual(rowBatches([Array.from({ length: 12 }, (_, i) => i)], 5, 1e9), [[0, 5], [5, 10], [10, 12]]);
-    assert.deepEqual(rowBatches([[]]), []);
+    const statements: unknown[][][] = [];
+    const client = { query: async (_sql: string, cols: unknown[][]) => { statements.push(cols); } } as unknown as Parameters<typeof insertStream>[0];
+    let made = 0;
+    await insertStream(client, 'INSERT', ids.length, (i) => { made++; return [`w${i}`, ids[i]]; }, 5000, 32 * 2 ** 20);
+    assert.deepEqual(statements.map((cols) => cols[0]), [['w0', 'w1'], ['w2', 'w3'], ['w4'], ['w5']]);
+    assert.equal(made, ids.length, 'each row made once');
+    statements.length = 0;
+    await insertStream(client, 'INSERT', 12, (i) => [i], 5, 1e9);
+    assert.deepEqual(statements.map((cols) => cols[0]), [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [10, 11]]);
+    statements.length = 0;
+    await insertStream(client, 'INSERT', 0, () => [0]);
+    assert.deepEqual(statements, [], 'no rows, no statement');
   });
 });
 
