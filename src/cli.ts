@@ -21,6 +21,7 @@ import { archiveMain } from './cliArchive';
 import { openArchive } from './core/archive/archiveDb';
 import { PgIndexSource } from './core/archive/publishedIndex';
 import { checkCurrent, openIndex } from './core/archive/indexCheck';
+import { combineFindings } from './core/verdicts/combine';
 import type { IndexCache } from './core/corpus/partialCorpus';
 import type { Pool } from 'pg';
 
@@ -31,8 +32,9 @@ files, folders or globs) and reports names, claims and quotes with their verdict
 
 Options:
   --corpus PATH     add a corpus file, folder or glob (repeatable)
-  --archive URL     check against a shared archive (postgres://…; see corroborate archive) instead of
-                    the local corpus, which is used only when the archive cannot be reached
+  --archive URL     check against a shared archive (postgres://…; see corroborate archive) combined
+                    with the local corpus (the seeds, --corpus), which alone is checked when the
+                    archive cannot be reached
   --no-seeds        do not include the bundled seed articles
   --format FORMAT   text (default), json, sarif (SARIF 2.1.0 for code scanning) or
                     claimreview (schema.org ClaimReview JSON-LD); sarif and claimreview
@@ -132,22 +134,31 @@ export async function main(argv: string[]): Promise<number> {
   let results: { path: string; findings: Finding[] }[];
   let sources: Source[];
   let articles: number;
-  if (archive) {
-    try {
-      results = [];
-      for (const d of drafts) results.push({ path: d.path, findings: applySuppressions(d.text, (await checkCurrent(d.text, archive)).findings) });
-      sources = archive.cache.articles.map((a) => a.source);
-      articles = archive.cache.head.articles ?? sources.length;
-    } finally {
-      await archive.pool.end().catch(() => undefined);
-    }
-  } else {
+  const localIndex = async () => {
     const { corpus, stats } = await indexCorpus(loaded.sources, { store, yieldEvery: 0, ...threads }).catch(async (e: Error) => {
       // An unwritable cache folder must not stop the check.
       process.stderr.write(`corroborate: index cache unavailable (${printable(e.message)}); continuing without it\n`);
       return indexCorpus(loaded.sources, { yieldEvery: 0, ...threads });
     }).finally(() => pool?.close());
     for (const p of stats.problems) process.stderr.write(`corroborate: index cache: ${p.path}: ${p.message}\n`);
+    return corpus;
+  };
+  if (archive) {
+    try {
+      // The local corpus (the seeds, --corpus) combines with the archive: see combineFindings.
+      const corpus = loaded.sources.length ? await localIndex() : undefined;
+      results = [];
+      for (const d of drafts) {
+        const shared = (await checkCurrent(d.text, archive)).findings;
+        results.push({ path: d.path, findings: applySuppressions(d.text, corpus ? combineFindings(shared, checkDraft(d.text, corpus)) : shared) });
+      }
+      sources = [...archive.cache.articles.map((a) => a.source), ...(corpus?.sources ?? [])];
+      articles = (archive.cache.head.articles ?? archive.cache.articles.length) + (corpus?.sources.length ?? 0);
+    } finally {
+      await archive.pool.end().catch(() => undefined);
+    }
+  } else {
+    const corpus = await localIndex();
     // Findings inside <!-- corroborate-disable… --> comments are left out, as in the editor.
     results = drafts.map((d) => ({ path: d.path, findings: applySuppressions(d.text, checkDraft(d.text, corpus)) }));
     sources = corpus.sources;

@@ -13,6 +13,7 @@ import { analyseSource, pieceMentions, type Corpus } from '../corpus/corpus';
 import { withoutText } from '../corpus/lazyText';
 import { AnalysisPool, defaultAnalysisThreads, type AnalyseRequest, type AnalyseResponse } from '../corpus/analysisPool';
 import { ArchiveConnection, ArchiveUnavailableError } from '../archive/archiveConnection';
+import { combineFindings } from '../verdicts/combine';
 
 /** Corpora with at least this many articles to analyse are analysed in extra threads. */
 const POOL_MIN_SOURCES = 64;
@@ -86,9 +87,13 @@ async function handle(req: Request): Promise<void> {
     if (archive) {
       try { all = (await archive.check(req.text, req.options)).findings; } catch (e) { if (!(e instanceof ArchiveUnavailableError)) throw e; }
     }
+    const local = () => (req.incremental === false ? checkDraft(req.text, checkers!.corpus, req.options) : checkers!.of(req.document ?? '').check(req.text, req.options));
     if (!all) {
       via = 'local';
-      all = req.incremental === false ? checkDraft(req.text, checkers.corpus, req.options) : checkers.of(req.document ?? '').check(req.text, req.options);
+      all = local();
+    } else if (checkers.corpus.passageCount) {
+      // The local corpus (seeds, corroborate.corpus.paths) combines with the archive.
+      all = combineFindings(all, local());
     }
     // Findings inside <!-- corroborate-disable… --> comments are dropped here, for every front end.
     const findings = applySuppressions(req.text, all);

@@ -95,6 +95,8 @@ describe('the archive connection under faults (PostgreSQL)', function () {
       const shared = await client.check(DRAFT);
       assert.equal(shared.via, 'archive');
       assert.ok(shared.findings.some((f) => f.evidence.some((e) => e.path.endsWith('budget.md'))));
+      // The local corpus (the seeds here) combines with the archive: claims only the seeds back are supported too.
+      assert.ok(shared.findings.some((f) => f.verdict === 'supported' && f.evidence.some((e) => e.path.includes(`${path.sep}seeds${path.sep}`))), 'a claim backed by the seeds');
       server.stop();
       // A check the cache answers whole needs no server; one with new words does.
       assert.equal((await client.check(DRAFT + '\n')).via, 'archive');

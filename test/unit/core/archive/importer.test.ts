@@ -96,7 +96,7 @@ describe('the archive importer (PostgreSQL)', function () {
     }
   });
 
-  it('a check against the archive finds exactly what a check against the same files in a local corpus finds', async function () {
+  it('a check against the archive finds exactly what a check against the same files in a local corpus finds, and combines with the seeds', async function () {
     const cli = path.join(ROOT, 'dist', 'cli.js');
     const corpusDir = path.join(ROOT, 'test', 'fixtures', 'workspace', 'corpus');
     const own = await startPostgres(this); // an archive holding only this folder
@@ -116,6 +116,25 @@ describe('the archive importer (PostgreSQL)', function () {
       assert.equal(b.corpus.articles, a.corpus.articles);
       assert.deepEqual(b.files, a.files);
       assert.ok(a.files[0].findings.some((f: { evidence: { source: string }[] }) => f.evidence.some((e) => e.source === 'budget.md')), `the corpus folder bears on the draft: ${local.stdout.slice(0, 300)}`);
+      // With the seeds as the local corpus, the two combine: each claim keeps what either corpus
+      // backs (the archive's budget.md, the seeds' summit reports), and warnings from either stand.
+      type F = { kind: string; start: number; verdict: string; evidence: { source: string }[] };
+      const claims = (r: { files: { findings: F[] }[] }) => new Map(r.files[0].findings.filter((f) => f.kind !== 'name').map((f) => [f.start, f]));
+      const combined = check('--archive', own.editorUrl);
+      assert.equal(combined.status === 0 || combined.status === 1, true, combined.stderr);
+      const c = JSON.parse(combined.stdout);
+      assert.equal(c.corpus.articles, b.corpus.articles + 3, 'the archive\'s articles and the seeds');
+      const seedsAlone = claims(JSON.parse(check().stdout)), archiveAlone = claims(b), both = claims(c);
+      const rank = (v: string) => (v === 'unverified' ? 0 : v === 'supported' ? 1 : 2);
+      let fromSeeds = 0;
+      for (const [start, f] of both) {
+        const s = seedsAlone.get(start)?.verdict ?? 'unverified', x = archiveAlone.get(start)?.verdict ?? 'unverified';
+        assert.equal(rank(f.verdict), Math.max(rank(s), rank(x)), `claim at ${start}: ${f.verdict}, the seeds ${s}, the archive ${x}`);
+        if (f.verdict !== 'unverified' && x === 'unverified') fromSeeds++;
+      }
+      assert.ok(fromSeeds >= 3, `claims backed from the seeds alone: ${fromSeeds}`);
+      // And what only the archive knows is still there (Anton Siluanov, named in its budget.md).
+      assert.ok(c.files[0].findings.some((f: F) => f.evidence.some((e) => e.source === 'budget.md')), 'the archive\'s evidence');
     } finally {
       removeCluster(own);
     }
