@@ -912,10 +912,13 @@ export class CorpusBuilder {
     });
   }
 
-  /** The corpus, once every article whose names were read has been added. */
+  /** The corpus, once every article whose names were read has been added (the builder is done with then). */
   finish(): Corpus {
     this.group();
     if (this.added !== this.firstMention.length) throw new Error(`${this.firstMention.length - this.added} articles were not added`);
+    // Every mention of the whole corpus is no longer needed (publishing goes on to write for long).
+    this.all.length = 0;
+    this.idOf = () => { throw new Error('the corpus is built: a builder adds no more articles'); };
     this.corpus.finish();
     return this.corpus;
   }
