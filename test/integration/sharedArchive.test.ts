@@ -1,5 +1,6 @@
 // Extension-host test of the shared archive: with corroborate.archive.url set, a draft is checked
-// against the archive (an article only the archive holds supports it), the server stopped makes the
+// against the archive (an article only the archive holds supports it) combined with the local corpus
+// (an article only the workspace's corpus holds supports another claim), the server stopped makes the
 // extension check against the local corpus and say so, and it reconnects by itself once the server
 // is back. scripts/test-host.mjs starts the archive (CORROBORATE_TEST_ARCHIVE, PGPASSWORD).
 // (Runs after the crash test and before the workflow tests; the setting is cleared after.)
@@ -14,6 +15,8 @@ interface Api { engineState(): string; archiveState(): { state?: string; message
 const archive = process.env.CORROBORATE_TEST_ARCHIVE ? JSON.parse(process.env.CORROBORATE_TEST_ARCHIVE) as { url: string; dataDir: string; script: string } : undefined;
 const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 const CLAIM = 'The harbour authority approved a new ferry terminal in Port Ellis on Tuesday.';
+// Backed by the workspace's own corpus (corpus/budget.md), which the archive does not hold.
+const LOCAL_CLAIM = 'Finance Minister Anton Siluanov said on Friday that defence spending would reach 10.8 trillion roubles next year.';
 
 suite('Corroborate with a shared archive', function () {
   this.timeout(120000);
@@ -25,7 +28,7 @@ suite('Corroborate with a shared archive', function () {
     const api = ext.exports as Api;
     const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const file = path.join(folder, 'drafts', 'harbour.md');
-    await fs.writeFile(file, `# Harbour\n\n${CLAIM}\n`);
+    await fs.writeFile(file, `# Harbour\n\n${CLAIM}\n\n${LOCAL_CLAIM}\n`);
     const uri = vscode.Uri.file(file);
     // A finding whose evidence is the archive's article (it lies outside the workspace).
     const fromArchive = (d: vscode.Diagnostic) => (d.relatedInformation ?? []).some((r) => r.location.uri.fsPath.endsWith('harbour.md') && !r.location.uri.fsPath.startsWith(folder));
@@ -36,6 +39,9 @@ suite('Corroborate with a shared archive', function () {
       // Supported by the archive's article (the local corpus has no such article).
       await waitFor(() => ours(uri).some((d) => code(d) === 'supported' && fromArchive(d)), 'the claim supported from the archive');
       assert.equal(api.archiveState().lastVia, 'archive');
+      // The local corpus combines with the archive: the claim only corpus/budget.md backs is supported too.
+      const fromLocal = (d: vscode.Diagnostic) => (d.relatedInformation ?? []).some((r) => r.location.uri.fsPath === path.join(folder, 'corpus', 'budget.md'));
+      await waitFor(() => ours(uri).some((d) => code(d) === 'supported' && fromLocal(d)), 'the claim supported from the local corpus while the archive is connected');
 
       // The server goes away: the next check with new words falls back to the local corpus, visibly.
       execFileSync(process.execPath, [archive!.script, 'stop', '--data', archive!.dataDir]);
