@@ -472,7 +472,7 @@ export function idfOf(N: number, df: number): number {
 /** How search bounds its work (tests lower these to exercise the bounds on small corpora). */
 export interface SearchTuning { champions: number; quotes: number }
 /** The longest postings list a search walks per key: a key in more passages is walked through its champion list. */
-export const CHAMPIONS = 2000;
+export const CHAMPIONS = 10_000;
 /** The most quotations a quotation search walks per word (the first ones: every quotation weighs the same). */
 export const QUOTE_WALK = 5000;
 /** Typed arrays search reuses between calls (scores and champion bits by passage, quotation scores). */
@@ -539,9 +539,10 @@ export function championsOf(ids: ArrayLike<number>, tfs: ArrayLike<number>, lens
  * Passage ids ranked by BM25 for the query keys, with their scores (see Corpus.search).
  *
  * The work is bounded whatever the corpus' size: a key in more than `tuning.champions` passages is
- * walked through its champion list only (the passages where it weighs most). Candidates are every
- * passage walked; the best of them then get the rest of their score, from the keys whose lists were
- * cut, through their forward rows. On a small corpus no list is cut and this is plain BM25.
+ * walked through its champion list only (the passages where it weighs most). Candidates are the
+ * passages holding a key walked whole (or, when every key is cut, the champions); the best of them
+ * then get the rest of their score, from the keys whose lists were cut, through their forward rows.
+ * On a small corpus no list is cut and this is plain BM25.
  */
 export function bm25Search(c: SearchColumns, queryKeys: string[], limit: number): { p: number; score: number }[] {
   const N = c.N;
@@ -563,6 +564,10 @@ export function bm25Search(c: SearchColumns, queryKeys: string[], limit: number)
   const weight = (q: string, df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5)) * (q.startsWith('@') ? 1.5 : 1) * (K1 + 1);
   /** Keys walked through their champion lists only: their weights by term id, and a bit each in `mask`. */
   const cut = new Map<number, { w: number; bit: number }>();
+  // Candidates are the passages holding a key walked whole (used keys come rarest first, so those
+  // are walked before any cut one); a cut key's champions add to them. Only a query of common keys
+  // alone takes its candidates from champion lists.
+  const fromChampions = used.every((x) => x.df > cap);
   for (const { q, t, df } of used) {
     c.walk?.(t);
     const w = weight(q, df);
@@ -575,7 +580,7 @@ export function bm25Search(c: SearchColumns, queryKeys: string[], limit: number)
     }
     for (let k = from; k < to; k++) {
       const p = pIds[k], tf = pTfs[k];
-      if (acc[p] === 0) touched.push(p);
+      if (acc[p] === 0) { if (bit && !fromChampions) continue; touched.push(p); }
       acc[p] += (w * tf) / (tf + K1 * (1 - B + (B * len[p]) / avg));
       if (bit) mask[p] |= bit;
     }
