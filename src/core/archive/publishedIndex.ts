@@ -158,9 +158,7 @@ async function writeGeneration(c: PoolClient, gen: number, corpus: Corpus, artic
   `);
   // Terms with their postings (passage ids, frequencies, and each passage's length: all BM25 reads);
   // a term in more than `champions` passages with its champion list only (all search ever walks).
-  let sum = 0;
-  for (let i = 0; i < s.pLen.length; i++) sum += s.pLen[i];
-  const avgLen = sum / Math.max(1, s.pLen.length) || 1;
+  const avgLen = corpus.averageLength;
   await insertStream(c, `INSERT INTO ${table(gen, 'terms')} SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[], $4::bytea[], $5::bytea[])`, terms.length, (i) => {
     const list = row(s.post, i);
     const ch = championsOf(list, s.postTf.subarray(s.post.off[i], s.post.off[i + 1]), Int32Array.from(list, (p) => s.pLen[p]), avgLen, champions);

@@ -164,6 +164,8 @@ export class Corpus implements EntityTable {
 
   /** Number of passages. */
   get passageCount(): number { return this.count; }
+  /** Mean passage length in keys (BM25's average length; champion lists are cut by it). */
+  get averageLength(): number { return this.avgLen; }
   /** The i-th passage (a fresh object each call; its text is a slice of the source text). */
   passage(i: number): Passage {
     const source = this.sources[this.pSource[i]];
